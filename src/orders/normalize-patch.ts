@@ -1,0 +1,137 @@
+import { DomainError } from '../domain-error.ts'
+import {
+  MONEY_FIELDS, ORDER_FIELDS, type OrderField, type OrderItem, type OrderPatch, type OrderValues, type RawOrderItem,
+  type RawOrderPatch, type Tracking
+} from './order-patch.ts'
+import { normalizeStatus } from './order-status.ts'
+import { parseDate } from './parse-date.ts'
+import { parseMoney, preview } from './parse-money.ts'
+
+export const MAX_ORDER_NUMBER_LENGTH = 255
+const MAX_TEXT_LENGTH = 2000
+const MAX_QUANTITY = 1_000_000
+// Control characters other than tab and newline; PostgreSQL refuses NUL in text outright.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g
+
+const SNAKE: Record<OrderField, string> = {
+  product: 'product',
+  size: 'size',
+  sku: 'sku',
+  store: 'store',
+  price: 'price',
+  total: 'total',
+  commission: 'commission',
+  currency: 'currency',
+  quantity: 'quantity',
+  email: 'email',
+  customerName: 'customer_name',
+  profile: 'profile',
+  proxyList: 'proxy_list',
+  referenceNumber: 'reference_number',
+  status: 'status',
+  trackingNumber: 'tracking_number',
+  carrier: 'carrier',
+  orderDate: 'order_date',
+  platformOrderId: 'platform_order_id'
+}
+
+/** The name a user sees for a field: the guide's snake_case column name. */
+export function fieldLabel (field: OrderField): string {
+  return SNAKE[field]
+}
+
+/**
+ * Turns what a reader extracted into a patch of exact values, or throws a DomainError naming the field at fault.
+ * A field that is absent, null or an empty string is left out, so it leaves the stored value alone.
+ */
+export function normalizePatch (raw: RawOrderPatch): OrderPatch {
+  const patch: OrderPatch = { orderNumber: readOrderNumber(raw.orderNumber), fields: {} }
+  const values: Partial<Record<OrderField, unknown>> = patch.fields
+  for (const field of ORDER_FIELDS) {
+    const value = raw.fields[field]
+    if (isBlank(value)) continue
+    values[field] = readField(field, value)
+  }
+  if (raw.items !== undefined) patch.items = raw.items.map((item, i) => readItem(item, i))
+  if (raw.trackings !== undefined) patch.trackings = readTrackings(raw.trackings)
+  if (raw.extra !== undefined && Object.keys(raw.extra).length > 0) patch.extra = raw.extra
+  if (!isBlank(raw.sourceUpdatedAt)) patch.sourceUpdatedAt = parseDate(raw.sourceUpdatedAt, 'updated_at')
+  return patch
+}
+
+function readOrderNumber (value: unknown): string {
+  if (isBlank(value)) {
+    throw new DomainError('ORDER_NUMBER_MISSING', 'order_number is required and must not be empty', { field: 'order_number' })
+  }
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'bigint') {
+    throw new DomainError('INVALID_FIELD', `order_number must be a string or a number, got ${preview(value)}`, { field: 'order_number' })
+  }
+  const text = cleanText(String(value))
+  if (text === '') throw new DomainError('ORDER_NUMBER_MISSING', 'order_number must not be empty', { field: 'order_number' })
+  if (text.length > MAX_ORDER_NUMBER_LENGTH) {
+    throw new DomainError('INVALID_FIELD', `order_number is longer than ${MAX_ORDER_NUMBER_LENGTH} characters`, { field: 'order_number' })
+  }
+  return text
+}
+
+function readField (field: OrderField, value: unknown): OrderValues[OrderField] {
+  const label = SNAKE[field]
+  if ((MONEY_FIELDS as readonly string[]).includes(field)) return parseMoney(value, label)
+  if (field === 'quantity') return readQuantity(value, label)
+  if (field === 'orderDate') return parseDate(value, label)
+  const text = readText(value, label)
+  if (field === 'status') return normalizeStatus(text)
+  if (field === 'currency') return text.toUpperCase()
+  return text
+}
+
+export function readQuantity (value: unknown, label: string): number {
+  const n = typeof value === 'string' && /^\s*[+]?\d+(?:\.0+)?\s*$/.test(value) ? Number(value) : value
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_QUANTITY) {
+    throw new DomainError('INVALID_FIELD', `${label} must be a whole number from 0 to ${MAX_QUANTITY}, got ${preview(value)}`, { field: label })
+  }
+  return n
+}
+
+function readText (value: unknown, label: string): string {
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+    throw new DomainError('INVALID_FIELD', `${label} must be text, got ${preview(value)}`, { field: label })
+  }
+  const text = cleanText(String(value))
+  if (text.length > MAX_TEXT_LENGTH) {
+    throw new DomainError('INVALID_FIELD', `${label} is longer than ${MAX_TEXT_LENGTH} characters`, { field: label })
+  }
+  return text
+}
+
+function readItem (item: RawOrderItem, index: number): OrderItem {
+  const at = `items[${index}]`
+  return {
+    title: isBlank(item.title) ? null : readText(item.title, `${at}.title`),
+    variant: isBlank(item.variant) ? null : readText(item.variant, `${at}.variant`),
+    sku: isBlank(item.sku) ? null : readText(item.sku, `${at}.sku`),
+    quantity: isBlank(item.quantity) ? 1 : readQuantity(item.quantity, `${at}.quantity`),
+    unitPrice: isBlank(item.unitPrice) ? null : parseMoney(item.unitPrice, `${at}.unit_price`)
+  }
+}
+
+function readTrackings (trackings: Array<{ number: unknown, carrier?: unknown }>): Tracking[] {
+  const seen = new Set<string>()
+  const result: Tracking[] = []
+  for (const [i, tracking] of trackings.entries()) {
+    if (isBlank(tracking.number)) continue
+    const number = readText(tracking.number, `trackings[${i}].number`)
+    if (seen.has(number)) continue
+    seen.add(number)
+    result.push({ number, carrier: isBlank(tracking.carrier) ? null : readText(tracking.carrier, `trackings[${i}].carrier`) })
+  }
+  return result
+}
+
+function cleanText (text: string): string {
+  return text.replace(CONTROL, '').trim()
+}
+
+export function isBlank (value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+}

@@ -1,0 +1,81 @@
+import type { OrderStatus } from './order-status.ts'
+
+/** Scalar order fields a sender can set, in the order they are shown. Keys are camelCase; columns are snake_case. */
+export const ORDER_FIELDS = [
+  'product', 'size', 'sku', 'store', 'price', 'total', 'commission', 'currency', 'quantity', 'email',
+  'customerName', 'profile', 'proxyList', 'referenceNumber', 'status', 'trackingNumber', 'carrier', 'orderDate',
+  'platformOrderId'
+] as const
+
+export type OrderField = typeof ORDER_FIELDS[number]
+
+export const MONEY_FIELDS = ['price', 'total', 'commission'] as const satisfies readonly OrderField[]
+
+/** What a reader extracted, before normalisation: values as the sender wrote them. */
+export interface RawOrderPatch {
+  orderNumber: unknown
+  fields: Partial<Record<OrderField, unknown>>
+  /** Replaces the order's line items when present. */
+  items?: RawOrderItem[]
+  /** Tracking numbers to add (never removes one). */
+  trackings?: Array<{ number: unknown, carrier?: unknown }>
+  /** Fields the mapping does not know; merged into the order's `extra` JSON. */
+  extra?: Record<string, unknown>
+  /** The sender's own last-modified time; an older delivery never overwrites a newer one. */
+  sourceUpdatedAt?: unknown
+}
+
+export interface RawOrderItem {
+  title?: unknown
+  variant?: unknown
+  sku?: unknown
+  quantity?: unknown
+  unitPrice?: unknown
+}
+
+export interface OrderItem {
+  title: string | null
+  variant: string | null
+  sku: string | null
+  quantity: number
+  unitPrice: string | null
+}
+
+export interface Tracking {
+  number: string
+  carrier: string | null
+}
+
+export interface OrderValues {
+  product: string
+  size: string
+  sku: string
+  store: string
+  /** Money is a decimal string with two places ("1299.00"): exact, whatever the database. */
+  price: string
+  total: string
+  commission: string
+  currency: string
+  quantity: number
+  email: string
+  customerName: string
+  profile: string
+  proxyList: string
+  referenceNumber: string
+  status: OrderStatus
+  trackingNumber: string
+  carrier: string
+  /** ISO 8601 UTC. */
+  orderDate: string
+  platformOrderId: string
+}
+
+/** A normalised patch: only the fields the delivery carried; everything else stays as stored. */
+export interface OrderPatch {
+  orderNumber: string
+  fields: Partial<OrderValues>
+  items?: OrderItem[]
+  trackings?: Tracking[]
+  extra?: Record<string, unknown>
+  sourceUpdatedAt?: string
+}

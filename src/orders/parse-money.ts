@@ -1,0 +1,56 @@
+import { DomainError } from '../domain-error.ts'
+
+// Sign, digits with optional thousands separators, optional decimals. Currency symbols and codes around it are dropped.
+const MONEY = /^([+-])?(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?$/
+const CURRENCY_NOISE = /^[A-Za-z]{0,3}\s*[$€£¥₹]?\s*|\s*[$€£¥₹]?\s*[A-Za-z]{0,3}$/g
+
+/** The largest amount kept exactly by every store (NUMERIC(14,2) and a double alike). */
+const MAX_CENTS = 10n ** 14n
+
+/**
+ * Reads an amount as a decimal string with two places ("1299.00"). Numbers and strings such as "$1,299.00",
+ * "1299", "USD 12.5" and "-3.10" are accepted; more than two decimals are rounded half away from zero.
+ */
+export function parseMoney (value: unknown, field: string): string {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw invalid(field, value)
+    return parseMoney(value.toFixed(6), field)
+  }
+  if (typeof value !== 'string') throw invalid(field, value)
+  const signed = /^([+-])\s*(.*)$/.exec(value.trim())
+  let cleaned = (signed?.[2] ?? value.trim()).replace(CURRENCY_NOISE, '')
+  // "12,50" with a decimal comma, as European shops write it.
+  if (/^\d+,\d{2}$/.test(cleaned)) cleaned = cleaned.replace(',', '.')
+  const match = MONEY.exec(`${signed?.[1] ?? ''}${cleaned}`)
+  if (match === null || (match[2] === undefined && match[3] === undefined)) throw invalid(field, value)
+  const sign = match[1] === '-' ? -1n : 1n
+  const whole = BigInt((match[2] ?? '0').replaceAll(',', ''))
+  const decimals = match[3] ?? ''
+  let cents = whole * 100n + BigInt((decimals + '00').slice(0, 2))
+  if (decimals.length > 2 && Number(decimals[2]) >= 5) cents += 1n
+  if (cents >= MAX_CENTS) throw new DomainError('INVALID_FIELD', `${field} is out of range: ${preview(value)}`, { field })
+  return formatCents(sign * cents)
+}
+
+export function formatCents (cents: bigint): string {
+  const negative = cents < 0n
+  const abs = negative ? -cents : cents
+  const text = `${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`
+  return negative && abs !== 0n ? `-${text}` : text
+}
+
+export function toCents (money: string): bigint {
+  const negative = money.startsWith('-')
+  const [whole = '0', decimals = ''] = money.replace('-', '').split('.')
+  const cents = BigInt(whole) * 100n + BigInt((decimals + '00').slice(0, 2))
+  return negative ? -cents : cents
+}
+
+function invalid (field: string, value: unknown): DomainError {
+  return new DomainError('INVALID_FIELD', `${field} must be an amount such as 99.99 or "$1,299.00", got ${preview(value)}`, { field })
+}
+
+export function preview (value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value))
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text
+}
