@@ -1,0 +1,36 @@
+import type { RawOrderPatch } from '../../orders/order-patch.ts'
+import { isRecord, textAt, type JsonRecord } from './payload-shape.ts'
+
+type Trackings = NonNullable<RawOrderPatch['trackings']>
+
+// Fulfillment `status` values whose tracking numbers are void (Shopify Fulfillment resource).
+const VOID_FULFILLMENT = new Set(['cancelled', 'error', 'failure'])
+
+/**
+ * Every tracking number of every live fulfilment. Shopify sends both `tracking_number` (the first) and
+ * `tracking_numbers` (all of them); the normaliser drops the repeats.
+ */
+export function readShopifyTrackings (fulfillments: readonly unknown[]): Trackings {
+  const trackings: Trackings = []
+  for (const fulfillment of fulfillments) {
+    if (!isRecord(fulfillment)) continue
+    if (VOID_FULFILLMENT.has(String(fulfillment.status).toLowerCase())) continue
+    trackings.push(...fulfillmentTrackings(fulfillment))
+  }
+  return trackings
+}
+
+function fulfillmentTrackings (fulfillment: JsonRecord): Trackings {
+  const carrier = textAt(fulfillment, 'tracking_company')
+  const numbers = [fulfillment.tracking_number]
+  if (Array.isArray(fulfillment.tracking_numbers)) numbers.push(...fulfillment.tracking_numbers)
+  return numbers
+    .filter((number): number is string => typeof number === 'string' && number.trim() !== '')
+    .map((number) => carrier === undefined ? { number } : { number, carrier })
+}
+
+/** The order a fulfilment belongs to: Shopify names fulfilments after the order, `#1001.2` for order `#1001`. */
+export function fulfillmentOrderName (fulfillment: JsonRecord): string | undefined {
+  const name = textAt(fulfillment, 'name')
+  return name?.replace(/\.\d+$/, '')
+}
