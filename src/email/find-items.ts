@@ -1,0 +1,67 @@
+import { readItemLine, type ItemLine } from './read-item-line.ts'
+
+export interface EmailItem {
+  title: string
+  size: string | null
+  sku: string | null
+  quantity: number | null
+  price: string | null
+}
+
+// Lines that end the item list: the money summary below it.
+const SUMMARY = /^(?:sub-?total|order total|grand total|total|estimated tax|tax|shipping(?: & handling)?|payment|billing)\b/i
+// Lines that are never a product title.
+const NOT_TITLE = /^(?:hi|hello|hey|dear|thanks?|thank you|your|we|our|order|items?|qty|quantity|size|track|view|questions?|estimated|arriving|ship(?:ping|ped)? to|deliver(?:y|ed|ing)|summary|need help|contact|status|the following|cancel|return|sold by|carrier|\d)/i
+
+/**
+ * Product lines as most retailer templates lay them out: a title line, then labelled "Size: 10", "Qty: 1" and a
+ * price, on their own lines or in table cells of one line. Best effort: an email without labels yields no items.
+ */
+export function findItems (body: string, section?: { start?: RegExp, end?: RegExp }): EmailItem[] {
+  const items: EmailItem[] = []
+  let title: string | null = null
+  let current: EmailItem | null = null
+  for (const line of sectionLines(body, section)) {
+    if (SUMMARY.test(line) && items.length > 0) break
+    const read = readItemLine(line)
+    if (!hasDetail(read)) {
+      if (isTitle(line)) { title = read.rest; current = null }
+      continue
+    }
+    const startsItem = current === null || repeats(current, read) || (read.rest !== '' && isTitle(read.rest))
+    if (startsItem) {
+      const itemTitle = read.rest !== '' && isTitle(read.rest) ? read.rest : title
+      if (itemTitle === null) continue
+      current = { title: itemTitle, size: null, sku: null, quantity: null, price: null }
+      items.push(current)
+      title = null
+    }
+    if (current === null) continue
+    current.size = read.size ?? current.size
+    current.sku = read.sku ?? current.sku
+    current.quantity = read.quantity ?? current.quantity
+    current.price = read.price ?? current.price
+  }
+  return items
+}
+
+function sectionLines (body: string, section?: { start?: RegExp, end?: RegExp }): string[] {
+  const lines = body.split('\n').map(line => line.trim()).filter(line => line !== '')
+  const start = section?.start === undefined ? 0 : lines.findIndex(line => section.start?.test(line) === true)
+  if (start < 0) return []
+  const rest = lines.slice(start + (section?.start === undefined ? 0 : 1))
+  const end = section?.end === undefined ? -1 : rest.findIndex(line => section.end?.test(line) === true)
+  return end < 0 ? rest : rest.slice(0, end)
+}
+
+function hasDetail (read: ItemLine): boolean {
+  return read.size !== null || read.sku !== null || read.quantity !== null || read.price !== null
+}
+
+function repeats (item: EmailItem, read: ItemLine): boolean {
+  return (read.size !== null && item.size !== null) || (read.quantity !== null && item.quantity !== null)
+}
+
+function isTitle (line: string): boolean {
+  return line.length <= 150 && /[A-Za-z].*[A-Za-z].*[A-Za-z]/.test(line) && !NOT_TITLE.test(line) && !/[:?!]$/.test(line)
+}

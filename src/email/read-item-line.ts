@@ -1,0 +1,35 @@
+export interface ItemLine {
+  size: string | null
+  sku: string | null
+  quantity: number | null
+  price: string | null
+  /** What is left of the line once the labelled parts are taken out. */
+  rest: string
+}
+
+const SEPARATOR = /\s{2,}|\s*[|•·]\s*|\t|,\s*(?=(?:size|qty|quantity|price|colou?r|style|sku)\b)/i
+const SIZE = /^(?:size|sz|us size|shoe size)\s*[:-]?\s*(.+)$/i
+const QUANTITY = /^(?:qty|quantity|quantity ordered|qty ordered|cancel+ed qty|qty cancel+ed)\s*[:x-]?\s*(\d{1,4})$/i
+const SKU = /^(?:style|style #|sku|item #|model|article|product code)\s*[:#-]?\s*([A-Z0-9][A-Z0-9-]{3,})$/i
+const PRICE = /^(?:price|item price|unit price|each)?\s*[:-]?\s*((?:US|CA)?\$\s?\d{1,3}(?:,\d{3})*(?:\.\d{2})?)(?:\s*(?:each|ea))?$/i
+// Labelled parts that are read but not kept (colour is part of the title on most templates).
+const IGNORED = /^(?:colou?r|width|style name)\s*[:-]\s*.+$/i
+
+/** Splits one line (or one table row) into labelled item details and the remaining text. */
+export function readItemLine (line: string): ItemLine {
+  const read: ItemLine = { size: null, sku: null, quantity: null, price: null, rest: '' }
+  const rest: string[] = []
+  for (const part of line.split(SEPARATOR).map(segment => segment.trim()).filter(segment => segment !== '')) {
+    const size = SIZE.exec(part)
+    const quantity = QUANTITY.exec(part)
+    const sku = SKU.exec(part)
+    const price = PRICE.exec(part)
+    if (quantity?.[1] !== undefined) read.quantity = Number(quantity[1])
+    else if (sku?.[1] !== undefined) read.sku = sku[1]
+    else if (price?.[1] !== undefined) read.price = price[1].replace(/\s/g, '')
+    else if (size?.[1] !== undefined) read.size = size[1].trim()
+    else if (!IGNORED.test(part)) rest.push(part)
+  }
+  read.rest = rest.join(' ')
+  return read
+}

@@ -1,0 +1,45 @@
+import type { RetailerRule } from './retailer-rule.ts'
+
+/**
+ * The fallback for senders no rule knows, and the patterns every rule falls back to. Subjects are the common
+ * English wordings: "Your order #123 has shipped", "Order Confirmation", "has been cancelled", "was delivered".
+ */
+export const generic: RetailerRule = {
+  id: 'generic',
+  name: '',
+  senders: [],
+  subjects: {
+    'partial-cancellation': [
+      /\b(?:an?|one|some|part of (?:your|the)|certain)\s+(?:of\s+(?:the|your)\s+)?items?\b.{0,60}\bcancel+ed\b/i,
+      /\bpartial(?:ly)?\s+cancel/i,
+      /\bitems?\s+(?:has|have|was|were)\s+been\s+cancel+ed\b/i
+    ],
+    cancellation: [/\bcancel+(?:ed|ation)\b/i],
+    delivered: [/\b(?:was|has been|is|been)\s+delivered\b/i, /^delivered\b/i, /\bdelivery (?:confirmation|complete)\b/i],
+    'partial-shipping': [
+      /\b(?:part|some|an?|one) of (?:your|the) (?:order|items)\b.{0,40}\b(?:shipped|on (?:its|the) way)\b/i,
+      /\bpartial(?:ly)?\s+ship/i,
+      /\bshipment \d+ of \d+\b/i
+    ],
+    shipping: [
+      /\b(?:has |have |was |been )?shipped\b/i, /\bon (?:its|the|their) way\b/i, /\bshipping (?:confirmation|update)\b/i,
+      /\bout for delivery\b/i, /\bshipment\b/i
+    ],
+    'order-confirmation': [
+      /\border\b.{0,40}\b(?:confirm(?:ed|ation)?|received|placed)\b/i, /\bthanks? (?:you )?for (?:your )?(?:order|purchase)\b/i,
+      /\border (?:receipt|summary)\b/i, /\bwe(?:'ve| have) got your order\b/i, /\bconfirm(?:ed|ation)\b.{0,30}\border\b/i
+    ]
+  },
+  bodies: {
+    'partial-cancellation': [/\bthe following items?\s+(?:has|have|was|were)\s+(?:been\s+)?cancel+ed\b/i],
+    cancellation: [/\byour order\b.{0,40}\bhas been cancel+ed\b/i],
+    delivered: [/\byour (?:order|package)\b.{0,40}\b(?:was|has been)\s+delivered\b/i],
+    shipping: [/\byour (?:order|package)\b.{0,40}\b(?:has|have)\s+shipped\b/i],
+    'order-confirmation': [/\bthanks? (?:you )?for (?:your )?(?:order|purchase)\b/i]
+  },
+  orderNumbers: [
+    /\border\s*(?:number|no\.?|#|id)\s*[:#]?\s*#?\s*([A-Z0-9][A-Z0-9-]*\d[A-Z0-9-]*)/i,
+    /\border\s+([A-Z0-9-]*\d[A-Z0-9-]{2,})\b/i,
+    /#\s?([A-Z0-9-]*\d[A-Z0-9-]*)/i
+  ]
+}
