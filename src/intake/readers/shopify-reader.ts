@@ -58,7 +58,7 @@ function readOrder (order: JsonRecord, topic: string | undefined, shop: string |
       platformOrderId: idText(order.id)
     },
     items,
-    trackings,
+    ...(trackings.length > 0 ? { trackings } : {}),
     extra: withoutUndefined({
       topic,
       shop_domain: store,

@@ -62,7 +62,7 @@ function readOrder (order: JsonRecord, headers: ReaderInput['headers'], topic: s
       platformOrderId: idText(order.id)
     },
     items,
-    trackings,
+    ...(trackings.length > 0 ? { trackings } : {}),
     extra: withoutUndefined({
       topic,
       webhook_id: headers['x-wc-webhook-id'],

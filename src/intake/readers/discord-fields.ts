@@ -1,0 +1,65 @@
+import { unwrapMarkdown } from './unwrap-markdown.ts'
+
+/**
+ * What checkout bots call each field, after `normalizeLabel` (lower case, no punctuation, emoji or unit in
+ * parentheses). Kept as data: a new bot's wording is one more string here. A label found nowhere is kept in
+ * `extra` under the name the bot gave it.
+ */
+export const DISCORD_FIELD_ALIASES = {
+  orderNumber: ['order', 'order number', 'order id', 'order no', 'order num', 'order nr', 'order code', 'orderid',
+    'order ref', 'order reference'],
+  product: ['product', 'item', 'product name', 'item name', 'product title', 'products', 'items'],
+  size: ['size', 'shoe size', 'sizes', 'product size', 'item size', 'variant', 'size variant'],
+  store: ['store', 'site', 'website', 'retailer', 'shop', 'merchant', 'store name', 'site name'],
+  sku: ['sku', 'style code', 'pid', 'style', 'style id', 'product id', 'product code', 'sku id', 'stylecode'],
+  price: ['price', 'cost', 'item price', 'product price', 'unit price'],
+  total: ['total', 'order total', 'total price', 'grand total', 'total cost', 'amount', 'total amount'],
+  quantity: ['quantity', 'qty', 'count', 'units'],
+  currency: ['currency'],
+  profile: ['profile', 'billing profile', 'billing', 'profile name', 'payment profile'],
+  proxyList: ['proxy list', 'proxy details', 'proxy', 'proxies', 'proxy group', 'proxylist', 'proxy set'],
+  email: ['email', 'account', 'account email', 'e mail', 'mail', 'email address', 'login'],
+  referenceNumber: ['reference', 'reference number', 'ref', 'confirmation', 'confirmation number', 'confirmation code'],
+  customerName: ['customer name', 'full name', 'name on order'],
+  trackingNumber: ['tracking', 'tracking number', 'tracking no', 'tracking id', 'tracking code'],
+  carrier: ['carrier', 'courier', 'shipping carrier'],
+  mode: ['mode', 'task mode', 'checkout mode'],
+  checkoutSpeed: ['checkout speed', 'speed', 'checkout time', 'time taken', 'checkout duration', 'elapsed',
+    'time to checkout'],
+  status: ['status', 'result', 'outcome', 'checkout status'],
+  reason: ['reason', 'error', 'decline reason', 'error message', 'failure reason', 'message', 'response']
+} as const satisfies Record<string, readonly string[]>
+
+export type DiscordKey = keyof typeof DISCORD_FIELD_ALIASES
+
+const BY_ALIAS = new Map<string, DiscordKey>(
+  Object.entries(DISCORD_FIELD_ALIASES).flatMap(([key, aliases]) => aliases.map((alias) => [alias, key as DiscordKey]))
+)
+
+// "Product (2)", "Product [2]", "Product #2", "Product 2": the second of several items.
+const NUMBERED = /\s*(?:\((\d{1,2})\)|\[(\d{1,2})\]|#\s*(\d{1,2})|\s(\d{1,2}))\s*:?\s*$/
+
+/** A field name as the alias table spells it, and the item it belongs to (0 when not numbered). */
+export function normalizeLabel (name: string): { base: string, index: number } {
+  let text = unwrapMarkdown(name)
+    .replace(/<a?:\w+:\d+>|:[a-z0-9_+-]+:/gi, ' ')
+    .replace(/\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u200d|\ufe0f/gu, ' ')
+  let index = 0
+  const numbered = NUMBERED.exec(text)
+  if (numbered !== null) {
+    index = Number(numbered[1] ?? numbered[2] ?? numbered[3] ?? numbered[4])
+    text = text.slice(0, numbered.index)
+  }
+  const base = text
+    .replace(/\([^)]*\)/g, ' ')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+  return { base, index }
+}
+
+/** The alias a field name resolves to, its item number, and a unit it names ("Checkout Speed (ms)"). */
+export function resolveLabel (name: string): { key: DiscordKey | undefined, index: number, unit: string | undefined } {
+  const { base, index } = normalizeLabel(name)
+  return { key: BY_ALIAS.get(base), index, unit: /\(([a-z]{1,4})\)/i.exec(name)?.[1] }
+}

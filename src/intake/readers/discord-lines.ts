@@ -1,0 +1,61 @@
+import { resolveLabel } from './discord-fields.ts'
+import { unwrapMarkdown } from './unwrap-markdown.ts'
+
+export interface LabelledValue {
+  name: string
+  value: string
+}
+
+// A colon ends a label only when a space or the line's end follows, so "10:32" and "https://..." are not labels.
+const COLON_LABEL = /^([^:：]{1,40}?)\s*[:：](?:\s+(.*))?$/
+// Other separators bots use between a label and its value; trusted only for a label in the alias table.
+const OTHER_LABEL = /^(.{1,40}?)\s+(?:»|→|->|-|–|=|\|)\s+(.+)$/
+const MAX_LABEL_WORDS = 4
+
+/**
+ * Label and value lines of a description or message ("**Product:** Jordan 4", "> Order #: 123", "Size - 10",
+ * "Size: 10 | Price: $210", or a label alone with its value on the next line), and the lines that are not.
+ */
+export function readLabelLines (text: string): { values: LabelledValue[], other: string[] } {
+  const values: LabelledValue[] = []
+  const other: string[] = []
+  let pending: string | undefined
+  for (const line of text.split('\n').map(unwrapMarkdown).filter((line) => line !== '')) {
+    const found = splitSegments(line).map(readLabel)
+    if (found.length > 0 && found.every((value) => value !== undefined)) {
+      pending = undefined
+      for (const { name, value } of found) {
+        if (value === '') pending = name
+        else values.push({ name, value })
+      }
+    } else if (pending !== undefined) {
+      values.push({ name: pending, value: line })
+      pending = undefined
+    } else {
+      other.push(line)
+    }
+  }
+  return { values, other }
+}
+
+function splitSegments (line: string): string[] {
+  const segments = line.split(/\s+\|\s+/)
+  return segments.length > 1 && segments.every((segment) => COLON_LABEL.test(segment)) ? segments : [line]
+}
+
+function readLabel (line: string): LabelledValue | undefined {
+  const colon = COLON_LABEL.exec(line)
+  if (colon !== null) {
+    const name = colon[1]?.trim() ?? ''
+    if (isLabel(name)) return { name, value: colon[2]?.trim() ?? '' }
+  }
+  const other = OTHER_LABEL.exec(line)
+  const name = other?.[1]?.trim()
+  if (name !== undefined && resolveLabel(name).key !== undefined) return { name, value: other?.[2]?.trim() ?? '' }
+  return undefined
+}
+
+function isLabel (name: string): boolean {
+  if (name === '' || name.includes('//')) return false
+  return resolveLabel(name).key !== undefined || name.split(/\s+/).length <= MAX_LABEL_WORDS
+}

@@ -1,0 +1,26 @@
+/** What a bot post reports. `neutral` says none of them in words; its data decides. */
+export type DiscordOutcome = 'test' | 'declined' | 'success' | 'neutral'
+
+/**
+ * Wording of bots' headlines (title, author, a "Status" field, the description's and message's free lines), tried
+ * in this order: a test post may say "Checkout Failed (test)", and "Unsuccessful" contains "successful".
+ */
+export const OUTCOME_WORDING: ReadonlyArray<{ outcome: Exclude<DiscordOutcome, 'neutral'>, pattern: RegExp }> = [
+  { outcome: 'test', pattern: /\b(?:test(?:ing)?|webhook works|webhook is working)\b/i },
+  {
+    outcome: 'declined',
+    pattern: /\b(?:declined?|fail(?:ed|ure|s)?|errors?|unsuccessful(?:ly)?|denied|rejected|out of stock|sold out|oos)\b/i
+  },
+  {
+    outcome: 'success',
+    pattern: /\b(?:success(?:ful(?:ly)?)?|checked out|checkout (?:complete[d]?|confirmed|placed)|order (?:placed|confirmed|submitted|complete[d]?|received)|copped|purchased|secured|paid|new checkout)\b/i
+  }
+]
+
+export function outcomeOf (headlines: readonly string[]): DiscordOutcome {
+  for (const headline of headlines) {
+    const match = OUTCOME_WORDING.find(({ pattern }) => pattern.test(headline))
+    if (match !== undefined) return match.outcome
+  }
+  return 'neutral'
+}

@@ -1,0 +1,90 @@
+import type { RawOrderItem, RawOrderPatch } from '../../orders/order-patch.ts'
+import { resolveLabel, type DiscordKey } from './discord-fields.ts'
+import type { Entry, PostData } from './discord-embed.ts'
+import { cleanOrderNumber, cleanPrice, cleanQuantity, currencyOf } from './discord-values.ts'
+import { describeProducts, sumQuantities } from './describe-items.ts'
+import { withoutUndefined, type JsonRecord } from './payload-shape.ts'
+
+// Keys that describe one item; numbered fields ("Product (2)", "Size (2)") make one item per number.
+const ITEM_KEYS: ReadonlySet<DiscordKey> = new Set(['product', 'size', 'sku', 'price', 'quantity'])
+// Keys that are not order fields: they go to `extra` under these names, or decide the outcome.
+const EXTRA_KEYS: Partial<Record<DiscordKey, string>> = { mode: 'mode', checkoutSpeed: 'checkout_speed' }
+
+/** The first value of a key (of one numbered item when `index` is given); the first embed's values come first. */
+export function valueOf (entries: readonly Entry[], key: DiscordKey, index?: number): string | undefined {
+  return entries.find((entry) => entry.key === key && (index === undefined || entry.index === index))?.value
+}
+
+export function orderNumberOf (entries: readonly Entry[]): string | undefined {
+  const value = valueOf(entries, 'orderNumber')
+  return value === undefined ? undefined : cleanOrderNumber(value)
+}
+
+/** A successful checkout as an order patch; the bot vouches for it, so it is `verified`. */
+export function buildDiscordPatch (post: PostData, orderNumber: string, context: JsonRecord): RawOrderPatch {
+  const { entries } = post
+  const items = readItems(entries)
+  const single = items.length === 1 ? items[0] : undefined
+  const rawTotal = valueOf(entries, 'total')
+  const tracking = valueOf(entries, 'trackingNumber')
+  const carrier = valueOf(entries, 'carrier')
+  // A bot that prints only a total for a one-item checkout means the item's price.
+  const price = single === undefined ? undefined : single.unitPrice ?? (Number(single.quantity ?? 1) === 1 ? rawTotal : undefined)
+  return {
+    orderNumber,
+    fields: {
+      product: describeProducts(items.map((item) => item.title)),
+      size: single?.variant,
+      sku: single?.sku,
+      price: typeof price === 'string' ? cleanPrice(price) : undefined,
+      total: rawTotal === undefined ? undefined : cleanPrice(rawTotal),
+      currency: valueOf(entries, 'currency') ?? currencyOf(`${valueOf(entries, 'price') ?? ''} ${rawTotal ?? ''}`),
+      quantity: single === undefined ? sumQuantities(items) : single.quantity,
+      store: valueOf(entries, 'store'),
+      email: valueOf(entries, 'email'),
+      customerName: valueOf(entries, 'customerName'),
+      profile: valueOf(entries, 'profile'),
+      proxyList: valueOf(entries, 'proxyList'),
+      referenceNumber: valueOf(entries, 'referenceNumber'),
+      trackingNumber: tracking,
+      carrier,
+      status: 'verified',
+      orderDate: post.timestamp
+    },
+    ...(items.length > 0 ? { items } : {}),
+    ...(tracking === undefined ? {} : { trackings: [carrier === undefined ? { number: tracking } : { number: tracking, carrier }] }),
+    extra: { ...context, ...extraOf(entries) }
+  }
+}
+
+/** Unknown fields under the name the bot gave them, and the known ones that are not order fields. */
+export function extraOf (entries: readonly Entry[]): JsonRecord {
+  const extra: JsonRecord = {}
+  for (const entry of entries) {
+    const name = entry.key === undefined || entry.key === 'status' || entry.key === 'reason' ? entry.name : EXTRA_KEYS[entry.key]
+    if (name === undefined || name in extra) continue
+    // "Checkout Speed (ms)": 2481 keeps its unit, which bots differ on.
+    const unit = entry.key === 'checkoutSpeed' && /^\d+(?:\.\d+)?$/.test(entry.value) ? resolveLabel(entry.name).unit : undefined
+    extra[name] = unit === undefined ? entry.value : `${entry.value} ${unit}`
+  }
+  return withoutUndefined(extra)
+}
+
+/** One item per product number; a single item also takes the values that carry no number. */
+function readItems (entries: readonly Entry[]): RawOrderItem[] {
+  const numbers = [...new Set(entries.filter((entry) => entry.key === 'product').map((entry) => entry.index))]
+  if (numbers.length === 0 && entries.some((entry) => entry.key !== undefined && ITEM_KEYS.has(entry.key))) numbers.push(0)
+  const at = (key: DiscordKey, index: number): string | undefined =>
+    valueOf(entries, key, index) ?? (numbers.length === 1 ? valueOf(entries, key) : undefined)
+  return numbers.sort((a, b) => a - b).map((index) => {
+    const price = at('price', index)
+    const quantity = at('quantity', index)
+    return withoutUndefined({
+      title: at('product', index),
+      variant: at('size', index),
+      sku: at('sku', index),
+      quantity: quantity === undefined ? undefined : cleanQuantity(quantity),
+      unitPrice: price === undefined ? undefined : cleanPrice(price)
+    })
+  })
+}

@@ -1,0 +1,82 @@
+import { DomainError } from '../../domain-error.ts'
+import type { PayloadReader, ReaderInput, Reading } from '../delivery.ts'
+import { readEmbed, readMessageText, type PostData } from './discord-embed.ts'
+import { outcomeOf, type DiscordOutcome } from './discord-outcome.ts'
+import { buildDiscordPatch, extraOf, orderNumberOf, valueOf } from './discord-patch.ts'
+import { arrayAt, isRecord, textAt, withoutUndefined, type JsonRecord } from './payload-shape.ts'
+
+/**
+ * Checkout bots' posts, in the body of Discord's "Execute Webhook" (`content`, `username`, `embeds`), pointed at
+ * ROMS instead of Discord. Every bot lays its embed out its own way; `discord-fields.ts` holds their wording.
+ */
+export const discordReader: PayloadReader = {
+  name: 'discord',
+  matches: ({ body }) => isRecord(body) && !('order_number' in body) &&
+    (Array.isArray(body.embeds) || (typeof body.content === 'string' && ('username' in body || 'avatar_url' in body))),
+  read: readDiscord
+}
+
+interface Post { data: PostData, outcome: DiscordOutcome }
+
+function readDiscord ({ body }: ReaderInput): Reading {
+  if (!isRecord(body)) throw new DomainError('UNSUPPORTED_PAYLOAD', 'a Discord webhook body must be a JSON object', { field: 'body' })
+  const message = readMessageText(body.content)
+  const messageOutcome = outcomeOf(message.headlines)
+  const embeds: Post[] = arrayAt(body, 'embeds').filter(isRecord).map(readEmbed).map((data) => {
+    const own = outcomeOf(data.headlines)
+    return { data, outcome: own === 'neutral' ? messageOutcome : own }
+  })
+  const posts = embeds.length > 0 ? embeds : [{ data: message, outcome: messageOutcome }]
+  // One checkout per post: the first success (or decline, or test) speaks for it; neutral embeds and the message's
+  // own lines add what it lacks, as bots that split one checkout over two embeds do.
+  const chosen = (['success', 'declined', 'test'] as const)
+    .map((outcome) => posts.find((post) => post.outcome === outcome)).find((post) => post !== undefined)
+  const extras = posts.filter((post) => post !== chosen && post.outcome === 'neutral').map((post) => post.data)
+  const primary = chosen?.data ?? posts[0]?.data ?? message
+  const data: PostData = {
+    ...primary,
+    entries: [primary, ...extras, ...(embeds.length > 0 ? [message] : [])].flatMap((post) => post.entries)
+  }
+  const context = withoutUndefined({ bot: botName(body, primary), title: primary.title, embed_url: primary.url })
+  return readOutcome(chosen?.outcome ?? 'neutral', data, context)
+}
+
+function readOutcome (outcome: DiscordOutcome, data: PostData, context: JsonRecord): Reading {
+  const orderNumber = orderNumberOf(data.entries)
+  if (outcome === 'test') return { kind: 'test', summary: { ...context, ...summaryOf(data) } }
+  if (outcome === 'declined') return { kind: 'declined', summary: { ...context, ...summaryOf(data), reason: reasonOf(data) } }
+  if (outcome === 'neutral' && !data.entries.some((entry) => entry.key !== undefined)) {
+    // "Test" buttons of some bots post a bare message with no order data at all.
+    return { kind: 'test', summary: { ...context, message: data.headlines[0] } }
+  }
+  if (orderNumber === undefined || orderNumber === '') {
+    const found = [...new Set(data.entries.map((entry) => entry.name))].join(', ') || 'none'
+    const said = outcome === 'success' ? 'a successful checkout' : 'a post that is neither a checkout, a decline nor a test'
+    throw new DomainError('ORDER_NUMBER_MISSING', `order_number is missing: ${said} without an order number field (found: ${found})`, { field: 'order_number' })
+  }
+  return { kind: 'order', patch: buildDiscordPatch(data, orderNumber, context) }
+}
+
+/** What a decline or a test carried, under the order's own field names, so the log shows which task failed. */
+function summaryOf ({ entries }: PostData): JsonRecord {
+  return withoutUndefined({
+    order_number: orderNumberOf(entries),
+    store: valueOf(entries, 'store'),
+    product: valueOf(entries, 'product'),
+    size: valueOf(entries, 'size'),
+    sku: valueOf(entries, 'sku'),
+    price: valueOf(entries, 'price') ?? valueOf(entries, 'total'),
+    profile: valueOf(entries, 'profile'),
+    proxy_list: valueOf(entries, 'proxyList'),
+    email: valueOf(entries, 'email'),
+    ...extraOf(entries)
+  })
+}
+
+function reasonOf ({ entries, headlines }: PostData): string | undefined {
+  return valueOf(entries, 'reason') ?? valueOf(entries, 'status') ?? headlines[0]
+}
+
+function botName (body: JsonRecord, post: PostData): string | undefined {
+  return textAt(body, 'username') ?? post.footer ?? post.author
+}
