@@ -15,6 +15,8 @@ export interface IncomingDelivery {
   urlToken?: string | undefined
   clientIp?: string | undefined
   receivedAt: Date
+  /** The body went over the limit: `rawBody` holds its first part only. */
+  tooLarge?: boolean
 }
 
 /** A body decoded from its content type: JSON, a form, or multipart with a `payload_json` part. */

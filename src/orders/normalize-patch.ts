@@ -1,6 +1,6 @@
 import { DomainError } from '../domain-error.ts'
 import {
-  MONEY_FIELDS, ORDER_FIELDS, type OrderField, type OrderItem, type OrderPatch, type OrderValues, type RawOrderItem,
+  FIELD_COLUMNS, MONEY_FIELDS, ORDER_FIELDS, type OrderField, type OrderItem, type OrderPatch, type OrderValues, type RawOrderItem,
   type RawOrderPatch, type Tracking
 } from './order-patch.ts'
 import { normalizeStatus } from './order-status.ts'
@@ -13,32 +13,6 @@ const MAX_QUANTITY = 1_000_000
 // Control characters other than tab and newline; PostgreSQL refuses NUL in text outright.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g
 
-const SNAKE: Record<OrderField, string> = {
-  product: 'product',
-  size: 'size',
-  sku: 'sku',
-  store: 'store',
-  price: 'price',
-  total: 'total',
-  commission: 'commission',
-  currency: 'currency',
-  quantity: 'quantity',
-  email: 'email',
-  customerName: 'customer_name',
-  profile: 'profile',
-  proxyList: 'proxy_list',
-  referenceNumber: 'reference_number',
-  status: 'status',
-  trackingNumber: 'tracking_number',
-  carrier: 'carrier',
-  orderDate: 'order_date',
-  platformOrderId: 'platform_order_id'
-}
-
-/** The name a user sees for a field: the guide's snake_case column name. */
-export function fieldLabel (field: OrderField): string {
-  return SNAKE[field]
-}
 
 /**
  * Turns what a reader extracted into a patch of exact values, or throws a DomainError naming the field at fault.
@@ -75,7 +49,7 @@ function readOrderNumber (value: unknown): string {
 }
 
 function readField (field: OrderField, value: unknown): OrderValues[OrderField] {
-  const label = SNAKE[field]
+  const label = FIELD_COLUMNS[field]
   if ((MONEY_FIELDS as readonly string[]).includes(field)) return parseMoney(value, label)
   if (field === 'quantity') return readQuantity(value, label)
   if (field === 'orderDate') return parseDate(value, label)

@@ -9,6 +9,31 @@ export const ORDER_FIELDS = [
 
 export type OrderField = typeof ORDER_FIELDS[number]
 
+/** Each field's column, which is also the name users see (the setup guide's snake_case names). */
+export const FIELD_COLUMNS = {
+  product: 'product',
+  size: 'size',
+  sku: 'sku',
+  store: 'store',
+  price: 'price',
+  total: 'total',
+  commission: 'commission',
+  currency: 'currency',
+  quantity: 'quantity',
+  email: 'email',
+  customerName: 'customer_name',
+  profile: 'profile',
+  proxyList: 'proxy_list',
+  referenceNumber: 'reference_number',
+  status: 'status',
+  trackingNumber: 'tracking_number',
+  carrier: 'carrier',
+  orderDate: 'order_date',
+  platformOrderId: 'platform_order_id'
+} as const satisfies Record<OrderField, string>
+
+export type OrderColumn = typeof FIELD_COLUMNS[OrderField]
+
 export const MONEY_FIELDS = ['price', 'total', 'commission'] as const satisfies readonly OrderField[]
 
 /** What a reader extracted, before normalisation: values as the sender wrote them. */

@@ -34,6 +34,10 @@ export const generic: RetailerRule = {
     'partial-cancellation': [/\bthe following items?\s+(?:has|have|was|were)\s+(?:been\s+)?cancel+ed\b/i],
     cancellation: [/\byour order\b.{0,40}\bhas been cancel+ed\b/i],
     delivered: [/\byour (?:order|package)\b.{0,40}\b(?:was|has been)\s+delivered\b/i],
+    'partial-shipping': [
+      /\bsome (?:of the )?items (?:in|from) your order (?:are|have)\b.{0,20}\b(?:on (?:the|its|their) way|shipped)\b/i,
+      /\b(?:remaining|other) items? (?:will|are going to) ship (?:separately|soon|later)\b/i
+    ],
     shipping: [/\byour (?:order|package)\b.{0,40}\b(?:has|have)\s+shipped\b/i],
     'order-confirmation': [/\bthanks? (?:you )?for (?:your )?(?:order|purchase)\b/i]
   },

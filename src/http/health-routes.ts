@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify'
+import { sql } from 'kysely'
+import type { Store } from '../store/open-store.ts'
+
+const CHECK_TIMEOUT_MS = 2000
+
+export function registerHealthRoutes (app: FastifyInstance, store: Store): void {
+  app.get('/health', {
+    schema: {
+      summary: 'Is the service up, and can it reach its database?',
+      tags: ['health'],
+      response: {
+        200: { $ref: 'Health#' },
+        503: { $ref: 'Health#' }
+      }
+    }
+  }, async (_request, reply) => {
+    const database = await checkDatabase(store)
+    return reply.code(database === 'ok' ? 200 : 503).send({
+      status: database === 'ok' ? 'ok' : 'degraded',
+      database,
+      dialect: store.features.name,
+      queue_depth: store.writer.depth(),
+      timestamp: new Date().toISOString()
+    })
+  })
+}
+
+async function checkDatabase (store: Store): Promise<'ok' | 'down'> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<'down'>((resolve) => { timer = setTimeout(() => resolve('down'), CHECK_TIMEOUT_MS) })
+  const probe = sql`select 1`.execute(store.db.kysely).then(() => 'ok' as const, () => 'down' as const)
+  try {
+    return await Promise.race([probe, timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}

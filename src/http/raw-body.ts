@@ -1,0 +1,52 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+
+export interface RawBody {
+  bytes: Buffer
+  /** The body went over the limit: `bytes` holds its first part only. */
+  tooLarge: boolean
+}
+
+/** Bytes of an oversized body kept in its delivery record, so a user can see what was sent. */
+const KEPT_OF_OVERSIZED = 64 * 1024
+
+/**
+ * Replaces every body parser of the scope with one that keeps the raw bytes: signatures are computed over exactly what
+ * the sender sent, and the intake pipeline decodes the body itself (JSON, form, multipart). An oversized body is not
+ * read to its end; its first part is kept for the delivery record and the request is answered 413.
+ */
+export function useRawBodies (scope: FastifyInstance, limit: number): void {
+  scope.removeAllContentTypeParsers()
+  scope.addContentTypeParser('*', (request: FastifyRequest, payload, done) => {
+    const declared = Number(request.headers['content-length'])
+    const chunks: Buffer[] = []
+    let size = 0
+    let finished = false
+    const finish = (tooLarge: boolean): void => {
+      if (finished) return
+      finished = true
+      payload.removeListener('data', onData)
+      const bytes = Buffer.concat(chunks)
+      done(null, { bytes: tooLarge ? bytes.subarray(0, KEPT_OF_OVERSIZED) : bytes, tooLarge } satisfies RawBody)
+    }
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length
+      if (size <= limit || chunks.reduce((n, c) => n + c.length, 0) < KEPT_OF_OVERSIZED) chunks.push(chunk)
+      if (size > limit) {
+        payload.pause()
+        finish(true)
+      }
+    }
+    if (Number.isFinite(declared) && declared > limit) {
+      finish(true)
+      return
+    }
+    payload.on('data', onData)
+    payload.on('end', () => finish(false))
+    payload.on('error', (error) => {
+      if (!finished) {
+        finished = true
+        done(error, undefined)
+      }
+    })
+  })
+}

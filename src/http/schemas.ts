@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify'
+
+/** Shared response schemas: they validate nothing at runtime but serialise fast and feed the OpenAPI document. */
+export function registerSchemas (app: FastifyInstance): void {
+  app.addSchema({
+    $id: 'Error',
+    type: 'object',
+    properties: {
+      success: { type: 'boolean', const: false },
+      error: {
+        type: 'object',
+        properties: { code: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' } },
+        required: ['code', 'message']
+      }
+    },
+    required: ['success', 'error']
+  })
+  app.addSchema({
+    $id: 'Health',
+    type: 'object',
+    properties: {
+      status: { type: 'string', enum: ['ok', 'degraded'] },
+      database: { type: 'string', enum: ['ok', 'down'] },
+      dialect: { type: 'string' },
+      queue_depth: { type: 'integer' },
+      timestamp: { type: 'string', format: 'date-time' }
+    }
+  })
+  app.addSchema({
+    $id: 'DeliveryAnswer',
+    type: 'object',
+    description: 'The answer to a delivery. `action` says what happened to the order.',
+    properties: {
+      success: { type: 'boolean' },
+      message: { type: 'string' },
+      order_id: { type: 'integer' },
+      order_number: { type: 'string' },
+      action: { type: 'string', enum: ['created', 'updated', 'unchanged', 'duplicate', 'stale', 'test', 'declined', 'ping'] }
+    }
+  })
+  app.addSchema({
+    $id: 'DeliveryLogSummary',
+    type: 'object',
+    properties: {
+      id: { type: 'integer' },
+      created_at: { type: 'string' },
+      source: { type: 'string' },
+      method: { type: 'string' },
+      path: { type: 'string' },
+      content_type: { type: ['string', 'null'] },
+      status_code: { type: 'integer' },
+      outcome: { type: 'string' },
+      error_code: { type: ['string', 'null'] },
+      error: { type: ['string', 'null'] },
+      order_id: { type: ['integer', 'null'] },
+      order_number: { type: ['string', 'null'] },
+      body_size: { type: 'integer' },
+      body_preview: { type: 'string' },
+      replay_of: { type: ['integer', 'null'] }
+    }
+  })
+}

@@ -1,0 +1,102 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { IncomingDelivery } from '../intake/delivery.ts'
+import { receiveDelivery, type IntakeDeps } from '../intake/receive-delivery.ts'
+import { type RawBody, useRawBodies } from './raw-body.ts'
+import { replyBody } from './webhook-reply.ts'
+
+export interface WebhookRouteDeps {
+  intake: IntakeDeps
+  bodyLimit: number
+  signatureRequired: () => boolean
+}
+
+const RETRY_AFTER_SECONDS = '5'
+
+const deliverySchema = {
+  tags: ['webhooks'],
+  consumes: ['application/json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data'],
+  response: {
+    200: { $ref: 'DeliveryAnswer#' },
+    204: { type: 'null', description: 'A Discord-shaped post without `?wait=true`, answered as Discord does' },
+    '4xx': { $ref: 'Error#' },
+    503: { $ref: 'Error#' }
+  }
+}
+
+export function registerWebhookRoutes (app: FastifyInstance, deps: WebhookRouteDeps): void {
+  app.get('/api/v2/webhooks/test', {
+    schema: {
+      summary: 'Check that the webhook endpoint is reachable',
+      tags: ['webhooks'],
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            status: { type: 'string' },
+            message: { type: 'string' },
+            timestamp: { type: 'string', format: 'date-time' },
+            signature_required: { type: 'boolean' }
+          }
+        }
+      }
+    }
+  }, async () => ({
+    status: 'ok',
+    message: 'Webhook endpoint is operational',
+    timestamp: deps.intake.clock().toISOString(),
+    signature_required: deps.signatureRequired()
+  }))
+
+  // Encapsulated: the raw-bytes body parser applies to the delivery routes only.
+  void app.register(async (scope) => {
+    useRawBodies(scope, deps.bodyLimit)
+    const handle = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+      const incoming = toIncoming(request, deps.intake.clock())
+      const result = await receiveDelivery(deps.intake, incoming)
+      if (result.internalError !== undefined) request.log.error({ err: result.internalError, logId: result.logId }, 'delivery failed')
+      if (result.statusCode === 503 || result.statusCode === 429) void reply.header('retry-after', RETRY_AFTER_SECONDS)
+      if (incoming.tooLarge === true) void reply.header('connection', 'close')
+      const body = replyBody(result, incoming.receivedAt)
+      return await reply.code(result.statusCode).send(body ?? undefined)
+    }
+    scope.post('/api/v2/webhooks/orders', {
+      schema: {
+        ...deliverySchema,
+        summary: 'Receive an order from any sender',
+        description: 'Posts from checkout bots, Shopify, WooCommerce, Standard Webhooks senders and scripts. The sender is ' +
+          'recognised from its headers and body; the guide\'s flat JSON is read through its field-mapping table.'
+      }
+    }, handle)
+    scope.post('/api/v2/webhooks/orders/:token', {
+      schema: {
+        ...deliverySchema,
+        summary: 'Receive an order through the secret URL (for senders that cannot sign)',
+        params: { type: 'object', properties: { token: { type: 'string' } } }
+      }
+    }, handle)
+  })
+}
+
+function toIncoming (request: FastifyRequest, receivedAt: Date): IncomingDelivery {
+  const raw = request.body as RawBody | undefined
+  const headers: Record<string, string | undefined> = {}
+  for (const [name, value] of Object.entries(request.headers)) {
+    headers[name] = Array.isArray(value) ? value.join(', ') : value
+  }
+  const query: Record<string, string | undefined> = {}
+  for (const [name, value] of Object.entries(request.query as Record<string, unknown>)) {
+    query[name] = Array.isArray(value) ? String(value[0]) : String(value)
+  }
+  const { token } = request.params as { token?: string }
+  return {
+    method: request.method,
+    path: request.url,
+    headers,
+    query,
+    rawBody: raw?.bytes ?? Buffer.alloc(0),
+    tooLarge: raw?.tooLarge ?? false,
+    urlToken: token,
+    clientIp: request.ip,
+    receivedAt
+  }
+}

@@ -1,0 +1,83 @@
+import type { SecretLists } from '../config.ts'
+import { DomainError } from '../domain-error.ts'
+import { isSameSecret } from './signatures/compare-secret.ts'
+import { checkBase64Signature, checkHexSignature, type SignatureCheck } from './signatures/hmac-signature.ts'
+import { checkStandardSignature } from './signatures/standard-webhooks-signature.ts'
+
+export type SignatureScheme = 'roms' | 'shopify' | 'woocommerce' | 'standard-webhooks'
+
+export interface AuthInput {
+  headers: Record<string, string | undefined>
+  rawBody: Buffer
+  urlToken?: string | undefined
+  now: Date
+}
+
+/** How a delivery proved who sent it, kept in the log. */
+export type AuthResult = 'signature' | 'url-token' | 'not-required'
+
+/** The scheme is told by headers alone, so a delivery is authenticated before its body is parsed. */
+export function schemeOf (headers: Record<string, string | undefined>): SignatureScheme {
+  if (headers['x-shopify-hmac-sha256'] !== undefined || headers['x-shopify-topic'] !== undefined) return 'shopify'
+  if (headers['x-wc-webhook-signature'] !== undefined || headers['x-wc-webhook-topic'] !== undefined) return 'woocommerce'
+  if (headers['webhook-signature'] !== undefined && headers['webhook-id'] !== undefined) return 'standard-webhooks'
+  return 'roms'
+}
+
+const SCHEME_SETTINGS: Record<SignatureScheme, { secret: keyof SecretLists, header: string }> = {
+  roms: { secret: 'webhook', header: 'X-Webhook-Signature' },
+  shopify: { secret: 'shopify', header: 'X-Shopify-Hmac-Sha256' },
+  woocommerce: { secret: 'woocommerce', header: 'X-WC-Webhook-Signature' },
+  'standard-webhooks': { secret: 'standardWebhooks', header: 'webhook-signature' }
+}
+
+const SECRET_NAMES: Record<keyof SecretLists, string> = {
+  webhook: 'WEBHOOK_SECRET',
+  shopify: 'SHOPIFY_WEBHOOK_SECRET',
+  woocommerce: 'WOOCOMMERCE_WEBHOOK_SECRET',
+  standardWebhooks: 'STANDARD_WEBHOOKS_SECRET',
+  urlTokens: 'WEBHOOK_URL_TOKEN'
+}
+
+/**
+ * A delivery is accepted when its scheme's signature verifies against any configured secret of that scheme, or when it
+ * came through the secret URL. Without a secret for its scheme, a delivery is unsigned: accepted unless WEBHOOK_SECRET
+ * is set, which makes every delivery prove itself. Throws a DomainError (401) that names what is missing, never a secret.
+ */
+export function authenticate (input: AuthInput, secrets: SecretLists): AuthResult {
+  if (input.urlToken !== undefined) {
+    if (secrets.urlTokens.some((token) => isSameSecret(input.urlToken ?? '', token))) return 'url-token'
+    throw new DomainError('TOKEN_INVALID', 'the token in the webhook URL is not valid')
+  }
+  const scheme = schemeOf(input.headers)
+  const settings = SCHEME_SETTINGS[scheme]
+  const schemeSecrets = secrets[settings.secret]
+  if (schemeSecrets.length > 0) {
+    const check = checkScheme(scheme, input, schemeSecrets)
+    if (check === 'valid') return 'signature'
+    if (check === 'missing') {
+      throw new DomainError('SIGNATURE_MISSING', `the ${settings.header} header is required: ${SECRET_NAMES[settings.secret]} is set on this server`)
+    }
+    if (check === 'expired') {
+      throw new DomainError('SIGNATURE_EXPIRED', 'the webhook-timestamp header is more than 5 minutes away from the server clock')
+    }
+    throw new DomainError('SIGNATURE_INVALID', `the ${settings.header} signature does not match the body`)
+  }
+  if (secrets.webhook.length === 0) return 'not-required'
+  const hint = scheme === 'roms'
+    ? 'send X-Webhook-Signature (hex HMAC-SHA256 of the body with WEBHOOK_SECRET) or use the token URL'
+    : `set ${SECRET_NAMES[settings.secret]} on the server, or use the token URL`
+  throw new DomainError('SIGNATURE_MISSING', `this server requires signed deliveries: ${hint}`)
+}
+
+function checkScheme (scheme: SignatureScheme, input: AuthInput, secrets: readonly string[]): SignatureCheck | 'expired' {
+  const { headers, rawBody } = input
+  switch (scheme) {
+    case 'roms': return checkHexSignature(rawBody, headers['x-webhook-signature'], secrets)
+    case 'shopify': return checkBase64Signature(rawBody, headers['x-shopify-hmac-sha256'], secrets)
+    case 'woocommerce': return checkBase64Signature(rawBody, headers['x-wc-webhook-signature'], secrets)
+    case 'standard-webhooks': return checkStandardSignature(rawBody, {
+      id: headers['webhook-id'], timestamp: headers['webhook-timestamp'], signature: headers['webhook-signature']
+    }, secrets, input.now)
+  }
+}

@@ -1,0 +1,25 @@
+import { isSafeNumber, parse as parseLossless } from 'lossless-json'
+import { DomainError } from '../domain-error.ts'
+
+// An unquoted integer of 16 or more digits may be above 2^53 (Shopify order and line item ids are).
+const LONG_INTEGER = /[:[,]\s*-?\d{16,}\s*[,}\]]/
+
+/**
+ * JSON.parse, except that integers beyond 2^53 become bigint instead of losing their last digits. The lossless
+ * parser is slower, so it only runs when the text has such a number.
+ */
+export function parseJson (text: string): unknown {
+  try {
+    if (!LONG_INTEGER.test(text)) return JSON.parse(text)
+    return parseLossless(text, null, (digits) => {
+      if (isSafeNumber(digits)) return Number(digits)
+      return /^-?\d+$/.test(digits) ? BigInt(digits) : Number(digits)
+    })
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new DomainError('INVALID_JSON', 'the JSON body is nested too deeply', { cause: error })
+    }
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new DomainError('INVALID_JSON', `the body is not valid JSON: ${reason}`, { cause: error })
+  }
+}

@@ -1,0 +1,75 @@
+import { isUtf8 } from 'node:buffer'
+import busboy from 'busboy'
+import { DomainError } from '../domain-error.ts'
+import type { ParsedBody } from './delivery.ts'
+import { parseJson } from './parse-json.ts'
+
+export type BodyKind = 'json' | 'form' | 'multipart'
+
+const JSON_TYPES = /^(?:application\/(?:[\w.+-]+\+)?json|text\/(?:plain|json))$/
+
+/** The media types the webhook endpoint reads; anything else is answered 415. */
+export function bodyKindOf (contentType: string | undefined): BodyKind | undefined {
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
+  if (type === '' || JSON_TYPES.test(type)) return 'json'
+  if (type === 'application/x-www-form-urlencoded') return 'form'
+  if (type === 'multipart/form-data') return 'multipart'
+  return undefined
+}
+
+/**
+ * Decodes a body by its content type. JSON arrives as `application/json`, as `text/plain` (some bots), or with no
+ * type at all; a form whose text is JSON (curl `-d '{…}'` without a header sends exactly that) is read as JSON too.
+ * Multipart is Discord's `payload_json` form; otherwise its flat fields.
+ */
+export async function readBody (contentType: string | undefined, raw: Buffer): Promise<ParsedBody> {
+  const kind = bodyKindOf(contentType)
+  if (kind === undefined) {
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE',
+      `content type ${contentType ?? ''} is not supported; send application/json, application/x-www-form-urlencoded or multipart/form-data`)
+  }
+  if (kind === 'multipart') return await readMultipart(contentType ?? '', raw)
+  const text = decodeUtf8(raw)
+  if (text.trim() === '') throw new DomainError('EMPTY_BODY', 'the body is empty; send a JSON object with an order_number')
+  if (kind === 'form' && !/^\s*[{[]/.test(text)) return readForm(text)
+  return parseJson(text)
+}
+
+function decodeUtf8 (raw: Buffer): string {
+  if (!isUtf8(raw)) throw new DomainError('INVALID_ENCODING', 'the body is not valid UTF-8')
+  // A UTF-8 byte order mark is legal before JSON from some Windows tools.
+  return raw.toString('utf8').replace(/^\uFEFF/, '')
+}
+
+function readForm (text: string): Record<string, string> {
+  const fields: Record<string, string> = {}
+  for (const [key, value] of new URLSearchParams(text)) {
+    Object.defineProperty(fields, key, { value, enumerable: true, writable: true, configurable: true })
+  }
+  return fields
+}
+
+async function readMultipart (contentType: string, raw: Buffer): Promise<ParsedBody> {
+  const fields: Record<string, string> = {}
+  await new Promise<void>((resolve, reject) => {
+    let parser: busboy.Busboy
+    try {
+      parser = busboy({ headers: { 'content-type': contentType }, limits: { fields: 1000, fieldSize: raw.length } })
+    } catch (error) {
+      reject(new DomainError('INVALID_MULTIPART', `the multipart body cannot be read: ${(error as Error).message}`, { cause: error }))
+      return
+    }
+    parser.on('field', (name, value) => {
+      Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true })
+    })
+    // Attachments (bots send screenshots) carry no order data.
+    parser.on('file', (_name, stream) => stream.resume())
+    parser.on('error', (error: Error) => reject(new DomainError('INVALID_MULTIPART', `the multipart body cannot be read: ${error.message}`, { cause: error })))
+    parser.on('close', () => resolve())
+    parser.end(raw)
+  })
+  const payloadJson = fields.payload_json
+  if (payloadJson !== undefined) return parseJson(payloadJson)
+  if (Object.keys(fields).length === 0) throw new DomainError('EMPTY_BODY', 'the multipart body has no fields')
+  return fields
+}

@@ -1,0 +1,36 @@
+import type { OrderField } from '../../orders/order-patch.ts'
+
+/**
+ * The setup guide's field-mapping table, plus ROMS's own fields. Keys are compared after `toAliasKey`, so `Order
+ * Number`, `orderNumber` and `ORDER_NUMBER` are all `order_number`. The first alias present wins.
+ */
+export const ORDER_NUMBER_ALIASES = ['order_number', 'order_no', 'order_num', 'order_id'] as const
+
+export const FIELD_ALIASES: ReadonlyArray<readonly [OrderField, readonly string[]]> = [
+  ['product', ['product', 'product_name', 'item']],
+  ['size', ['size', 'variant']],
+  ['sku', ['sku', 'style_code']],
+  ['store', ['store', 'site', 'retailer']],
+  ['price', ['price', 'unit_price']],
+  ['total', ['total', 'total_price', 'amount']],
+  ['commission', ['commission', 'profit']],
+  ['currency', ['currency']],
+  ['quantity', ['quantity', 'qty']],
+  ['email', ['email', 'customer_email']],
+  ['customerName', ['customer_name', 'name']],
+  ['profile', ['profile']],
+  ['proxyList', ['proxy_list', 'proxy']],
+  ['referenceNumber', ['reference', 'reference_number']],
+  ['status', ['status', 'order_status']],
+  ['trackingNumber', ['tracking', 'tracking_number', 'shipment_id']],
+  ['carrier', ['carrier']],
+  ['orderDate', ['order_date', 'created_at', 'date']]
+]
+
+/** `Order Number`, `orderNumber`, `order-number` -> `order_number`. */
+export function toAliasKey (key: string): string {
+  return key.trim()
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[\s\-.]+/g, '_')
+}

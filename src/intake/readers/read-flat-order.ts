@@ -1,0 +1,41 @@
+import type { OrderField, RawOrderPatch } from '../../orders/order-patch.ts'
+import { FIELD_ALIASES, ORDER_NUMBER_ALIASES, toAliasKey } from './field-aliases.ts'
+
+/**
+ * Reads a flat object through the guide's alias table. Keys the table does not know are kept, as sent, in `extra`;
+ * so is a second alias of a field already taken (`amount` beside `total`).
+ */
+export function readFlatOrder (payload: Record<string, unknown>): RawOrderPatch {
+  const byKey = new Map<string, string>()
+  for (const key of Object.keys(payload)) {
+    const alias = toAliasKey(key)
+    if (!byKey.has(alias)) byKey.set(alias, key)
+  }
+  const used = new Set<string>()
+  const take = (aliases: readonly string[]): unknown => {
+    for (const alias of aliases) {
+      const key = byKey.get(alias)
+      if (key !== undefined && payload[key] !== undefined && payload[key] !== null) {
+        used.add(key)
+        return payload[key]
+      }
+    }
+    return undefined
+  }
+
+  const orderNumber = take(ORDER_NUMBER_ALIASES)
+  const fields: Partial<Record<OrderField, unknown>> = {}
+  for (const [field, aliases] of FIELD_ALIASES) {
+    const value = take(aliases)
+    if (value !== undefined) fields[field] = value
+  }
+  const extra: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(payload)) {
+    if (!used.has(key) && value !== undefined) extra[key] = value
+  }
+  return { orderNumber, fields, ...(Object.keys(extra).length > 0 ? { extra } : {}) }
+}
+
+export function isPlainObject (value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

@@ -1,0 +1,146 @@
+import type { SecretLists } from '../config.ts'
+import { DomainError, isDomainError } from '../domain-error.ts'
+import { applyPatch, type ApplyAction } from '../orders/apply-patch.ts'
+import { normalizePatch } from '../orders/normalize-patch.ts'
+import { isDatabaseUnavailable } from '../store/database-errors.ts'
+import type { Db } from '../store/database.ts'
+import {
+  claimDeliveryKey, completeDeliveryLog, type DeliveryOutcome, findDeliveryByKey, insertDeliveryLog, type NewDeliveryLog
+} from '../store/delivery-log-repository.ts'
+import type { Writer } from '../store/writer.ts'
+import { authenticate, schemeOf } from './authenticate.ts'
+import { decodeContent } from './decode-content.ts'
+import { deliveryKeyOf } from './delivery-key.ts'
+import type { IncomingDelivery, Reading, SourceName } from './delivery.ts'
+import { statusForCode } from './error-status.ts'
+import { readBody } from './read-body.ts'
+import { redactHeaders, redactPath } from './redact.ts'
+import { selectReader } from './select-reader.ts'
+
+export interface IntakeDeps {
+  writer: Writer
+  secrets: SecretLists
+  bodyLimit: number
+  clock: () => Date
+  /** Told after a delivery's transaction committed (the live stream listens). */
+  onRecorded?: (result: DeliveryResult) => void
+}
+
+export interface DeliveryResult {
+  statusCode: number
+  outcome: DeliveryOutcome
+  source: SourceName
+  logId: number | null
+  orderId?: number | undefined
+  orderNumber?: string | undefined
+  action?: ApplyAction | 'duplicate' | undefined
+  error?: { code: string, message: string, field?: string | undefined } | undefined
+  /** What a test, ping or decline carried. */
+  summary?: Record<string, unknown> | undefined
+  /** For the caller's log only: never shown to the sender. */
+  internalError?: unknown
+}
+
+const SCHEME_SOURCES: Record<ReturnType<typeof schemeOf>, SourceName> = {
+  roms: 'generic', shopify: 'shopify', woocommerce: 'woocommerce', 'standard-webhooks': 'standard-webhooks'
+}
+
+// WooCommerce pings with `webhook_id=N` when a webhook is saved and shows an error unless the answer is exactly 200.
+const WOO_PING = /^webhook_id=\d+$/
+
+/**
+ * The one pipeline: raw delivery -> signature check -> reader -> normalised patch -> applyPatch, with the delivery
+ * record in the same transaction. Every delivery, accepted or not, leaves one record; answers are given only after
+ * that record (and the order) are committed.
+ */
+export async function receiveDelivery (deps: IntakeDeps, incoming: IncomingDelivery, options: { replayOf?: number } = {}): Promise<DeliveryResult> {
+  const { headers } = incoming
+  const scheme = schemeOf(headers)
+  let source: SourceName = SCHEME_SOURCES[scheme]
+  const record: Omit<NewDeliveryLog, 'source' | 'statusCode' | 'outcome'> = {
+    receivedAt: incoming.receivedAt,
+    method: incoming.method,
+    path: redactPath(incoming.path, incoming.urlToken),
+    contentType: headers['content-type'] ?? null,
+    headers: redactHeaders(headers),
+    rawBody: incoming.rawBody,
+    clientIp: incoming.clientIp ?? null,
+    replayOf: options.replayOf ?? null
+  }
+  const successStatus = (): number => source === 'discord' && incoming.query.wait !== 'true' ? 204 : 200
+  const finish = async (result: DeliveryResult): Promise<DeliveryResult> => {
+    deps.onRecorded?.(result)
+    return result
+  }
+
+  try {
+    if (incoming.tooLarge === true) throw new DomainError('BODY_TOO_LARGE', `the body is larger than the limit of ${deps.bodyLimit} bytes`)
+    if (scheme === 'roms' && WOO_PING.test(incoming.rawBody.toString('latin1').trim())) {
+      source = 'woocommerce'
+      const summary = { webhook_id: incoming.rawBody.toString('latin1').trim().slice('webhook_id='.length) }
+      return await finish(await recordOnly(deps, { ...record, source, statusCode: 200, outcome: 'ping', details: summary }, { summary }))
+    }
+    authenticate({ headers, rawBody: incoming.rawBody, urlToken: incoming.urlToken, now: deps.clock() }, deps.secrets)
+    const decoded = decodeContent(incoming.rawBody, headers['content-encoding'], deps.bodyLimit)
+    const body = await readBody(headers['content-type'], decoded)
+    const reader = selectReader({ headers, body })
+    source = reader.name
+    const reading: Reading = reader.read({ headers, body })
+    if (reading.kind !== 'order') {
+      return await finish(await recordOnly(deps, { ...record, source, statusCode: successStatus(), outcome: reading.kind, details: reading.summary }, { summary: reading.summary }))
+    }
+    const patch = normalizePatch(reading.patch)
+    const deliveryKey = deliveryKeyOf(headers, scheme)
+    const now = deps.clock()
+    const statusCode = successStatus()
+    const result = await deps.writer.write(async (db: Db): Promise<DeliveryResult> => {
+      const logId = await insertDeliveryLog(db, { ...record, source, statusCode, outcome: 'received', orderNumber: patch.orderNumber, deliveryKey: deliveryKey ?? null })
+      if (deliveryKey !== undefined && !(await claimDeliveryKey(db, deliveryKey, logId, now))) {
+        const first = await findDeliveryByKey(db, deliveryKey)
+        await completeDeliveryLog(db, logId, { outcome: 'duplicate', statusCode, orderId: first?.orderId ?? null, orderNumber: patch.orderNumber })
+        return { statusCode, outcome: 'duplicate', source, logId, orderId: first?.orderId ?? undefined, orderNumber: patch.orderNumber, action: 'duplicate' }
+      }
+      const applied = await applyPatch(db, patch, { source, deliveryId: logId, now })
+      await completeDeliveryLog(db, logId, { outcome: applied.action, statusCode, orderId: applied.orderId, orderNumber: applied.orderNumber })
+      return { statusCode, outcome: applied.action, source, logId, orderId: applied.orderId, orderNumber: applied.orderNumber, action: applied.action }
+    })
+    return await finish(result)
+  } catch (error) {
+    return await finish(await recordFailure(deps, record, source, error))
+  }
+}
+
+async function recordOnly (deps: IntakeDeps, log: NewDeliveryLog, extra: Partial<DeliveryResult>): Promise<DeliveryResult> {
+  const logId = await deps.writer.write(async (db) => await insertDeliveryLog(db, log))
+  return { statusCode: log.statusCode, outcome: log.outcome, source: log.source as SourceName, logId, ...extra }
+}
+
+async function recordFailure (deps: IntakeDeps, record: Omit<NewDeliveryLog, 'source' | 'statusCode' | 'outcome'>, source: SourceName, error: unknown): Promise<DeliveryResult> {
+  const failure = describeFailure(error)
+  const outcome: DeliveryOutcome = failure.statusCode === 401 ? 'unauthorized' : failure.statusCode < 500 ? 'rejected' : 'failed'
+  const base = { statusCode: failure.statusCode, outcome, source, error: failure.error, internalError: failure.statusCode >= 500 ? error : undefined }
+  try {
+    const logId = await deps.writer.write(async (db) => await insertDeliveryLog(db, {
+      ...record, source, statusCode: failure.statusCode, outcome, errorCode: failure.error.code, error: failure.error.message
+    }))
+    return { ...base, logId }
+  } catch (logError) {
+    // Nothing could be recorded: the sender must retry, so the answer is a 503 whatever the delivery's own fault.
+    return {
+      ...base,
+      statusCode: 503,
+      outcome: 'failed',
+      logId: null,
+      error: { code: 'DATABASE_UNAVAILABLE', message: 'the database is unavailable; retry later' },
+      internalError: logError
+    }
+  }
+}
+
+function describeFailure (error: unknown): { statusCode: number, error: { code: string, message: string, field?: string | undefined } } {
+  if (isDomainError(error)) return { statusCode: statusForCode(error.code), error: { code: error.code, message: error.message, field: error.field } }
+  if (isDatabaseUnavailable(error)) {
+    return { statusCode: 503, error: { code: 'DATABASE_UNAVAILABLE', message: 'the database is unavailable; retry later' } }
+  }
+  return { statusCode: 500, error: { code: 'INTERNAL_ERROR', message: 'the delivery could not be processed; it is recorded and can be replayed' } }
+}

@@ -1,0 +1,13 @@
+import type { PayloadReader, ReaderInput } from './delivery.ts'
+import { genericReader } from './readers/generic-reader.ts'
+import { standardWebhooksReader } from './readers/standard-webhooks-reader.ts'
+
+/** Most specific first: platform headers, then Standard Webhooks headers, then a Discord body, then the guide's mapping. */
+export const READERS: readonly PayloadReader[] = [
+  standardWebhooksReader,
+  genericReader
+]
+
+export function selectReader (input: ReaderInput): PayloadReader {
+  return READERS.find((reader) => reader.matches(input)) ?? genericReader
+}

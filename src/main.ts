@@ -1,0 +1,63 @@
+import { pino } from 'pino'
+import { buildApp } from './app.ts'
+import { ConfigError, loadConfig } from './config.ts'
+import { openStore } from './store/open-store.ts'
+
+/** How long SIGTERM waits for in-flight deliveries before exiting anyway. */
+const SHUTDOWN_GRACE_MS = 10_000
+
+export async function serve (): Promise<void> {
+  const config = loadConfig()
+  const logger = pino({ level: config.logLevel })
+  const store = openStore(config.databaseUrl, { onError: (error) => logger.warn({ err: error }, 'database connection error') })
+  const { applied } = await store.migrate()
+  if (applied.length > 0) logger.info({ applied }, 'database migrated')
+  const app = await buildApp({ config, store, logger })
+  await app.listen({ port: config.port, host: config.host })
+  logger.info({ database: store.features.name === 'sqlite' ? config.databaseUrl : 'postgres' }, 'ROMS is ready: POST orders to /api/v2/webhooks/orders')
+
+  let closing = false
+  const shutdown = (signal: string): void => {
+    if (closing) return
+    closing = true
+    logger.info({ signal }, 'shutting down: finishing in-flight deliveries')
+    const timer = setTimeout(() => {
+      logger.error('shutdown took too long; exiting')
+      process.exit(1)
+    }, SHUTDOWN_GRACE_MS)
+    timer.unref()
+    app.close()
+      .then(async () => await store.close())
+      .then(() => process.exit(0), (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed')
+        process.exit(1)
+      })
+  }
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+  process.on('SIGINT', () => shutdown('SIGINT'))
+}
+
+export async function main (argv: string[]): Promise<number> {
+  const [command = 'serve'] = argv
+  try {
+    if (command === 'serve') {
+      await serve()
+      return -1
+    }
+    process.stderr.write(`unknown command: ${command}\n`)
+    return 2
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`)
+      return 2
+    }
+    throw error
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1] ?? ''}` || process.argv[1]?.endsWith('/main.ts') === true || process.argv[1]?.endsWith('/main.js') === true) {
+  main(process.argv.slice(2)).then((code) => { if (code >= 0) process.exit(code) }, (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,147 @@
+import type { Db } from '../store/database.ts'
+import { type FieldChange, insertEvent } from '../store/event-repository.ts'
+import {
+  findItems, findOrderForUpdate, findTrackings, insertOrderIfAbsent, insertTrackings, replaceItems, type StoredOrder,
+  touchSourceUpdatedAt, updateOrder
+} from '../store/order-repository.ts'
+import { FIELD_COLUMNS, ORDER_FIELDS, type OrderItem, type OrderPatch, type OrderValues, type Tracking } from './order-patch.ts'
+
+export type ApplyAction = 'created' | 'updated' | 'unchanged' | 'stale'
+
+export interface ApplyContext {
+  /** Who sent it: the reader's name, `email`, `manual` or `import`. */
+  source: string
+  /** The delivery record this change came from, if any. */
+  deliveryId: number | null
+  now: Date
+}
+
+export interface ApplyResult {
+  action: ApplyAction
+  orderId: number
+  orderNumber: string
+  changes: FieldChange[]
+}
+
+/**
+ * The one way into the orders table. Creates the order or changes only the fields that differ, adds tracking numbers
+ * and items, and writes one event listing every change. Call it inside a transaction (the writer's), with the delivery
+ * record, so the three are stored together or not at all.
+ */
+export async function applyPatch (db: Db, patch: OrderPatch, ctx: ApplyContext): Promise<ApplyResult> {
+  const now = ctx.now.toISOString()
+  const values = withTrackingNumber(patch)
+  let existing = await findOrderForUpdate(db, patch.orderNumber)
+  if (existing === undefined) {
+    const id = await insertOrderIfAbsent(db, {
+      orderNumber: patch.orderNumber,
+      values,
+      extra: patch.extra ?? {},
+      source: ctx.source,
+      sourceUpdatedAt: patch.sourceUpdatedAt ?? null,
+      now
+    })
+    if (id !== undefined) return await finishCreate(db, id, patch, values, ctx, now)
+    // Another instance created it between our read and our insert: lock it and apply as an update.
+    existing = await findOrderForUpdate(db, patch.orderNumber)
+    if (existing === undefined) throw new Error(`order ${patch.orderNumber} vanished while it was being updated`)
+  }
+  return await applyToExisting(db, existing, patch, values, ctx, now)
+}
+
+async function finishCreate (db: Db, id: number, patch: OrderPatch, values: Partial<OrderValues>, ctx: ApplyContext, now: string): Promise<ApplyResult> {
+  const changes: FieldChange[] = [{ field: 'status', old: null, new: values.status ?? 'pending' }]
+  for (const field of ORDER_FIELDS) {
+    if (field !== 'status' && values[field] !== undefined) changes.push({ field: FIELD_COLUMNS[field], old: null, new: values[field] })
+  }
+  if (patch.items !== undefined && patch.items.length > 0) {
+    await replaceItems(db, id, patch.items)
+    changes.push({ field: 'items', old: null, new: describeItems(patch.items) })
+  }
+  const trackings = allTrackings(patch, values)
+  if (trackings.length > 0) {
+    await insertTrackings(db, id, trackings, ctx.source, now)
+    changes.push({ field: 'trackings', old: null, new: trackings.map((t) => t.number) })
+  }
+  for (const [key, value] of Object.entries(patch.extra ?? {})) changes.push({ field: `extra.${key}`, old: null, new: value })
+  await insertEvent(db, { orderId: id, type: 'created', changes, source: ctx.source, deliveryId: ctx.deliveryId, now })
+  return { action: 'created', orderId: id, orderNumber: patch.orderNumber, changes }
+}
+
+async function applyToExisting (db: Db, order: StoredOrder, patch: OrderPatch, values: Partial<OrderValues>, ctx: ApplyContext, now: string): Promise<ApplyResult> {
+  const result = { orderId: order.id, orderNumber: order.orderNumber }
+  if (isStale(patch, order)) return { ...result, action: 'stale', changes: [] }
+
+  const changes: FieldChange[] = []
+  const changed: Partial<Record<string, unknown>> = {}
+  // Tracking numbers that arrive as a list only fill an empty `tracking_number`; they are all kept below either way.
+  const fields = order.values.trackingNumber === undefined ? values : patch.fields
+  for (const field of ORDER_FIELDS) {
+    const next = fields[field]
+    if (next === undefined || next === order.values[field]) continue
+    changed[field] = next
+    changes.push({ field: FIELD_COLUMNS[field], old: order.values[field] ?? null, new: next })
+  }
+
+  if (patch.items !== undefined) {
+    const before = await findItems(db, order.id)
+    if (JSON.stringify(before) !== JSON.stringify(patch.items)) {
+      await replaceItems(db, order.id, patch.items)
+      changes.push({ field: 'items', old: describeItems(before), new: describeItems(patch.items) })
+    }
+  }
+
+  const known = new Set((await findTrackings(db, order.id)).map((t) => t.number))
+  const added = allTrackings(patch, values).filter((t) => !known.has(t.number))
+  if (added.length > 0) {
+    await insertTrackings(db, order.id, added, ctx.source, now)
+    changes.push({ field: 'trackings', old: [...known], new: [...known, ...added.map((t) => t.number)] })
+  }
+
+  let extra: Record<string, unknown> | undefined
+  for (const [key, value] of Object.entries(patch.extra ?? {})) {
+    if (JSON.stringify(order.extra[key]) === JSON.stringify(value)) continue
+    extra ??= { ...order.extra }
+    extra[key] = value
+    changes.push({ field: `extra.${key}`, old: order.extra[key] ?? null, new: value })
+  }
+
+  const sourceUpdatedAt = patch.sourceUpdatedAt !== undefined && patch.sourceUpdatedAt !== order.sourceUpdatedAt
+    ? patch.sourceUpdatedAt
+    : undefined
+  if (changes.length === 0) {
+    if (sourceUpdatedAt !== undefined) await touchSourceUpdatedAt(db, order.id, sourceUpdatedAt)
+    return { ...result, action: 'unchanged', changes }
+  }
+  await updateOrder(db, order.id, {
+    values: changed as Partial<OrderValues>,
+    ...(extra === undefined ? {} : { extra }),
+    ...(sourceUpdatedAt === undefined ? {} : { sourceUpdatedAt }),
+    now
+  })
+  await insertEvent(db, { orderId: order.id, type: 'updated', changes, source: ctx.source, deliveryId: ctx.deliveryId, now })
+  return { ...result, action: 'updated', changes }
+}
+
+/** A platform delivery older than the last one applied must not overwrite newer data (Shopify and WooCommerce retry). */
+function isStale (patch: OrderPatch, order: StoredOrder): boolean {
+  return patch.sourceUpdatedAt !== undefined && order.sourceUpdatedAt !== null && patch.sourceUpdatedAt < order.sourceUpdatedAt
+}
+
+/** The first tracking number a delivery brings becomes the order's `tracking_number` when it has none yet. */
+function withTrackingNumber (patch: OrderPatch): Partial<OrderValues> {
+  const first = patch.trackings?.[0]
+  if (patch.fields.trackingNumber !== undefined || first === undefined) return patch.fields
+  return { ...patch.fields, trackingNumber: first.number, ...(first.carrier === null || patch.fields.carrier !== undefined ? {} : { carrier: first.carrier }) }
+}
+
+function allTrackings (patch: OrderPatch, values: Partial<OrderValues>): Tracking[] {
+  const list = [...(patch.trackings ?? [])]
+  const number = values.trackingNumber
+  if (number !== undefined && !list.some((t) => t.number === number)) list.unshift({ number, carrier: values.carrier ?? null })
+  return list
+}
+
+function describeItems (items: OrderItem[]): string[] {
+  return items.map((i) => `${i.quantity} x ${i.title ?? '?'}${i.variant === null ? '' : ` (${i.variant})`}`)
+}

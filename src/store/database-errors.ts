@@ -1,0 +1,15 @@
+// PostgreSQL SQLSTATE classes 08 (connection), 53 (resources), 57P0x (shutdown) and node's socket errors; SQLite's
+// busy, locked, full and I/O errors. All of them pass: the sender should retry, not be told its delivery was bad.
+const TRANSIENT_PG = /^(?:08|53|57P0)/
+const TRANSIENT_NODE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN'])
+const TRANSIENT_SQLITE = /^SQLITE_(?:BUSY|LOCKED|FULL|IOERR|CANTOPEN|READONLY)/
+
+/** True when a write failed because the database could not be reached or could not write, not because of the data. */
+export function isDatabaseUnavailable (error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string' && (TRANSIENT_PG.test(code) || TRANSIENT_NODE.has(code) || TRANSIENT_SQLITE.test(code))) return true
+    if (/connection terminated|timeout exceeded when trying to connect|Connection terminated unexpectedly|the writer is closed/i.test(e.message)) return true
+  }
+  return false
+}

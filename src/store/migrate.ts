@@ -1,0 +1,45 @@
+import { type Kysely, Migrator, sql } from 'kysely'
+import type { DialectFeatures } from './database.ts'
+import { migrations } from './migrations/index.ts'
+
+export interface MigrationReport {
+  applied: string[]
+}
+
+/** Any number, as long as it is the same for every ROMS instance: the key of the PostgreSQL advisory lock. */
+const MIGRATION_LOCK_KEY = 725_001
+
+/**
+ * Brings the schema up to date. Refuses a database that has migrations this build does not know (a newer ROMS ran on
+ * it): running old code on a newer schema could lose data. On PostgreSQL an advisory lock makes instances that start
+ * together run the migrations once.
+ */
+export async function migrateToLatest (db: Kysely<any>, features: DialectFeatures): Promise<MigrationReport> {
+  const run = async (): Promise<MigrationReport> => {
+    await refuseNewerSchema(db)
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+    const { error, results } = await migrator.migrateToLatest()
+    if (error !== undefined) throw new Error('database migration failed', { cause: error })
+    return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) }
+  }
+  if (!features.rowLocks) return await run()
+  return await db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(conn)
+    try {
+      return await run()
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.execute(conn)
+    }
+  })
+}
+
+async function refuseNewerSchema (db: Kysely<any>): Promise<void> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true })
+  if (!tables.some((t) => t.name === 'kysely_migration')) return
+  const rows = await db.selectFrom('kysely_migration').select('name').execute() as Array<{ name: string }>
+  const unknown = rows.map((r) => r.name).filter((name) => !(name in migrations))
+  if (unknown.length > 0) {
+    throw new Error(`the database schema is newer than this ROMS knows (unknown migrations: ${unknown.join(', ')}); ` +
+      'upgrade ROMS before starting it on this database')
+  }
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely'
+import * as createOrders from './2026_11_28_0001_create_orders.ts'
+
+/** Every migration, by name; names sort in the order they run. A static list works the same from src/ and dist/. */
+export const migrations: Record<string, Migration> = {
+  '2026_11_28_0001_create_orders': createOrders
+}

@@ -1,0 +1,133 @@
+import { FIELD_COLUMNS, ORDER_FIELDS, type OrderItem, type OrderValues, type Tracking } from '../orders/order-patch.ts'
+import type { Selectable } from 'kysely'
+import type { Db, OrdersTable } from './database.ts'
+import { toMoney } from './money-column.ts'
+
+/** An order as the domain sees it: only the fields that have a value. */
+export interface StoredOrder {
+  id: number
+  orderNumber: string
+  values: Partial<OrderValues>
+  extra: Record<string, unknown>
+  source: string
+  sourceUpdatedAt: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface NewOrder {
+  orderNumber: string
+  values: Partial<OrderValues>
+  extra: Record<string, unknown>
+  source: string
+  sourceUpdatedAt: string | null
+  now: string
+}
+
+type Columns = Partial<Omit<OrdersTable, 'id'>>
+
+/** Reads the order and, on PostgreSQL, locks its row until the transaction ends, so concurrent changes queue up. */
+export async function findOrderForUpdate (db: Db, orderNumber: string): Promise<StoredOrder | undefined> {
+  const row = await db.kysely.selectFrom('orders').selectAll()
+    .where('order_number', '=', orderNumber)
+    .$if(db.features.rowLocks, (q) => q.forUpdate())
+    .executeTakeFirst()
+  return row === undefined ? undefined : toStoredOrder(row)
+}
+
+/** Inserts the order unless another delivery created it first; returns its id, or undefined if it already existed. */
+export async function insertOrderIfAbsent (db: Db, order: NewOrder): Promise<number | undefined> {
+  const row = await db.kysely.insertInto('orders')
+    .values({
+      ...toColumns(order.values),
+      order_number: order.orderNumber,
+      status: order.values.status ?? 'pending',
+      source: order.source,
+      extra: JSON.stringify(order.extra),
+      source_updated_at: order.sourceUpdatedAt,
+      created_at: order.now,
+      updated_at: order.now
+    })
+    .onConflict((oc) => oc.column('order_number').doNothing())
+    .returning('id')
+    .executeTakeFirst()
+  return row?.id
+}
+
+export async function updateOrder (db: Db, id: number, changes: {
+  values: Partial<OrderValues>
+  extra?: Record<string, unknown>
+  sourceUpdatedAt?: string
+  now: string
+}): Promise<void> {
+  const set: Columns = { ...toColumns(changes.values), updated_at: changes.now }
+  if (changes.extra !== undefined) set.extra = JSON.stringify(changes.extra)
+  if (changes.sourceUpdatedAt !== undefined) set.source_updated_at = changes.sourceUpdatedAt
+  await db.kysely.updateTable('orders').set(set).where('id', '=', id).execute()
+}
+
+export async function touchSourceUpdatedAt (db: Db, id: number, sourceUpdatedAt: string): Promise<void> {
+  await db.kysely.updateTable('orders').set({ source_updated_at: sourceUpdatedAt }).where('id', '=', id).execute()
+}
+
+export async function findItems (db: Db, orderId: number): Promise<OrderItem[]> {
+  const rows = await db.kysely.selectFrom('order_items').selectAll().where('order_id', '=', orderId).orderBy('position').execute()
+  return rows.map((r) => ({
+    title: r.title, variant: r.variant, sku: r.sku, quantity: r.quantity, unitPrice: toMoney(r.unit_price)
+  }))
+}
+
+export async function replaceItems (db: Db, orderId: number, items: OrderItem[]): Promise<void> {
+  await db.kysely.deleteFrom('order_items').where('order_id', '=', orderId).execute()
+  if (items.length === 0) return
+  await db.kysely.insertInto('order_items').values(items.map((item, position) => ({
+    order_id: orderId,
+    position,
+    title: item.title,
+    variant: item.variant,
+    sku: item.sku,
+    quantity: item.quantity,
+    unit_price: item.unitPrice
+  }))).execute()
+}
+
+export async function findTrackings (db: Db, orderId: number): Promise<Tracking[]> {
+  const rows = await db.kysely.selectFrom('order_tracking').select(['tracking_number', 'carrier'])
+    .where('order_id', '=', orderId).orderBy('id').execute()
+  return rows.map((r) => ({ number: r.tracking_number, carrier: r.carrier }))
+}
+
+export async function insertTrackings (db: Db, orderId: number, trackings: Tracking[], source: string, now: string): Promise<void> {
+  if (trackings.length === 0) return
+  await db.kysely.insertInto('order_tracking')
+    .values(trackings.map((t) => ({ order_id: orderId, tracking_number: t.number, carrier: t.carrier, source, created_at: now })))
+    .onConflict((oc) => oc.columns(['order_id', 'tracking_number']).doNothing())
+    .execute()
+}
+
+export function toStoredOrder (row: Selectable<OrdersTable>): StoredOrder {
+  const values: Partial<Record<string, unknown>> = {}
+  for (const field of ORDER_FIELDS) {
+    const value = row[FIELD_COLUMNS[field]]
+    if (value === null) continue
+    values[field] = field === 'price' || field === 'total' || field === 'commission' ? toMoney(value) : value
+  }
+  return {
+    id: row.id,
+    orderNumber: row.order_number,
+    values: values as Partial<OrderValues>,
+    extra: JSON.parse(row.extra) as Record<string, unknown>,
+    source: row.source,
+    sourceUpdatedAt: row.source_updated_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at
+  }
+}
+
+function toColumns (values: Partial<OrderValues>): Columns {
+  const columns: Record<string, unknown> = {}
+  for (const field of ORDER_FIELDS) {
+    if (values[field] !== undefined) columns[FIELD_COLUMNS[field]] = values[field]
+  }
+  return columns as Columns
+}
