@@ -74,9 +74,7 @@ export function shopifyStatus (order: JsonRecord, topic: string | undefined): St
   const shipped = SHOPIFY_FULFILLMENT[fulfillment]
   if (shipped === 'shipped' && isEveryFulfillmentDelivered(order.fulfillments)) return 'delivered'
   if (shipped !== undefined) return shipped
-  const byTopic = topic === undefined ? undefined : SHOPIFY_TOPICS[topic]
-  if (byTopic === 'shipped' || byTopic === 'partially-shipped') return byTopic
-  return SHOPIFY_OPEN_FINANCIAL[financial] ?? byTopic
+  return (topic === undefined ? undefined : SHOPIFY_TOPICS[topic]) ?? SHOPIFY_OPEN_FINANCIAL[financial]
 }
 
 function isEveryFulfillmentDelivered (fulfillments: unknown): boolean {
