@@ -36,7 +36,9 @@ export function findTrackings (text: string, links: readonly string[], orderNumb
       if (tracking !== undefined && (tracking.isStrong || isLabelled)) add(tracking)
     }
   })
-  return [...found.values()]
+  // A run of printed groups also yields its shorter prefixes, and one of them can pass a check digit by chance.
+  const numbers = [...found.values()]
+  return numbers.filter(tracking => !numbers.some(other => other !== tracking && other.number.includes(tracking.number)))
 }
 
 function candidates (line: string, isLabelled: boolean): string[] {

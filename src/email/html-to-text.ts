@@ -3,7 +3,7 @@ import { decodeEntities } from './decode-entities.ts'
 const DROPPED = /<(script|style|head|title|noscript|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi
 const COMMENTS = /<!--[\s\S]*?-->/g
 const BREAKS = /<br\b[^>]*>/gi
-// Elements after which a reader sees a new line; table cells become spaced columns of the same line.
+// Elements after which a reader sees a new line; table cells become tab-separated columns of the same line.
 const BLOCKS = /<\/?(?:p|div|tr|li|ul|ol|table|tbody|thead|h[1-6]|blockquote|section|article|header|footer|center|hr|dd|dt|dl)\b[^>]*>/gi
 const CELLS = /<\/?t[dh]\b[^>]*>/gi
 const TAGS = /<[^>]*>/g
@@ -19,11 +19,11 @@ export function htmlToText (html: string): string {
     .replace(DROPPED, '')
     .replace(BREAKS, '\n')
     .replace(BLOCKS, '\n')
-    .replace(CELLS, '  ')
+    .replace(CELLS, '\t')
     .replace(TAGS, '')
   return decodeEntities(marked)
     .split('\n')
-    .map(line => line.replace(/[ \t\u00a0\u200b-\u200d\ufeff]+/g, ' ').trim())
+    .map(line => line.replace(/[ \u00a0\u200b-\u200d\ufeff]+/g, ' ').replace(/ ?\t[\t ]*/g, '\t').trim())
     .filter((line, i, lines) => line !== '' || (i > 0 && lines[i - 1] !== ''))
     .join('\n')
     .trim()

@@ -26,7 +26,7 @@ export const generic: RetailerRule = {
       /\bout for delivery\b/i, /\bshipment\b/i
     ],
     'order-confirmation': [
-      /\border\b.{0,40}\b(?:confirm(?:ed|ation)?|received|placed)\b/i, /\bthanks? (?:you )?for (?:your )?(?:order|purchase)\b/i,
+      /\border\b.{0,40}\b(?:confirm(?:ed|ation)?|received|placed)\b/i, /\bthanks?(?: you)? for (?:your |the )?(?:[\w'-]+ ){0,3}?(?:order|purchase)\b/i,
       /\border (?:receipt|summary)\b/i, /\bwe(?:'ve| have) got your order\b/i, /\bconfirm(?:ed|ation)\b.{0,30}\border\b/i
     ]
   },
@@ -39,7 +39,7 @@ export const generic: RetailerRule = {
       /\b(?:remaining|other) items? (?:will|are going to) ship (?:separately|soon|later)\b/i
     ],
     shipping: [/\byour (?:order|package)\b.{0,40}\b(?:has|have)\s+shipped\b/i],
-    'order-confirmation': [/\bthanks? (?:you )?for (?:your )?(?:order|purchase)\b/i]
+    'order-confirmation': [/\bthanks?(?: you)? for (?:your |the )?(?:[\w'-]+ ){0,3}?(?:order|purchase)\b/i]
   },
   orderNumbers: [
     /\border\s*(?:number|no\.?|#|id)\s*[:#]?\s*#?\s*([A-Z0-9][A-Z0-9-]*\d[A-Z0-9-]*)/i,
