@@ -28,6 +28,9 @@ export function readLabelLines (text: string): { values: LabelledValue[], other:
         if (value === '') pending = name
         else values.push({ name, value })
       }
+    } else if (pending === undefined && resolveLabel(line).key !== undefined) {
+      // A label alone on its line ("**Order #**"), its value on the next.
+      pending = line
     } else if (pending !== undefined) {
       values.push({ name: pending, value: line })
       pending = undefined

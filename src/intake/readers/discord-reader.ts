@@ -43,11 +43,11 @@ function readDiscord ({ body }: ReaderInput): Reading {
 
 function readOutcome (outcome: DiscordOutcome, data: PostData, context: JsonRecord): Reading {
   const orderNumber = orderNumberOf(data.entries)
-  if (outcome === 'test') return { kind: 'test', summary: { ...context, ...summaryOf(data) } }
+  if (outcome === 'test') return { kind: 'test', summary: withoutUndefined({ ...context, message: messageOf(data), ...summaryOf(data) }) }
   if (outcome === 'declined') return { kind: 'declined', summary: { ...context, ...summaryOf(data), reason: reasonOf(data) } }
   if (outcome === 'neutral' && !data.entries.some((entry) => entry.key !== undefined)) {
     // "Test" buttons of some bots post a bare message with no order data at all.
-    return { kind: 'test', summary: { ...context, message: data.headlines[0] } }
+    return { kind: 'test', summary: withoutUndefined({ ...context, message: messageOf(data) }) }
   }
   if (orderNumber === undefined || orderNumber === '') {
     const found = [...new Set(data.entries.map((entry) => entry.name))].join(', ') || 'none'
@@ -69,8 +69,13 @@ function summaryOf ({ entries }: PostData): JsonRecord {
     profile: valueOf(entries, 'profile'),
     proxy_list: valueOf(entries, 'proxyList'),
     email: valueOf(entries, 'email'),
-    ...extraOf(entries)
+    // The reason and status are the summary's `reason`; every other field is kept under its own name.
+    ...extraOf(entries.filter((entry) => entry.key !== 'reason' && entry.key !== 'status'))
   })
+}
+
+function messageOf ({ headlines, title, author }: PostData): string | undefined {
+  return headlines.find((headline) => headline !== title && headline !== author)
 }
 
 function reasonOf ({ entries, headlines }: PostData): string | undefined {

@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs'
+import { expect } from 'vitest'
+import { discordReader } from '../../../src/intake/readers/discord-reader.ts'
+import { orderReading, testReader } from '../../helpers/test-reader.ts'
+import { botLayoutCases } from './discord-bot-layouts.ts'
+
+const fixture: unknown = JSON.parse(readFileSync(new URL('../../../../shared/fixtures/discord-bot-success.json', import.meta.url), 'utf8'))
+
+const JSON_HEADERS = { 'Content-Type': 'application/json' }
+
+function post (embed: Record<string, unknown>, more: Record<string, unknown> = {}): Record<string, unknown> {
+  return { username: 'Checkout Bot', content: null, embeds: [embed], ...more }
+}
+
+const field = (name: string, value: string): Record<string, unknown> => ({ name, value, inline: true })
+
+testReader(discordReader, [
+  {
+    name: 'reads the fixture success post byte for byte as the bot sends it',
+    headers: JSON_HEADERS,
+    body: fixture,
+    expected: {
+      kind: 'order',
+      patch: {
+        orderNumber: '1001',
+        fields: {
+          product: 'Air Jordan 1 Retro High OG',
+          size: '10',
+          price: '180.00',
+          store: 'Kicks Depot',
+          email: 'maya.okafor@example.com',
+          profile: 'Main Visa',
+          proxyList: 'isp-pool-3',
+          status: 'verified',
+          orderDate: '2025-03-14T16:41:29.512Z'
+        },
+        items: [{ title: 'Air Jordan 1 Retro High OG', variant: '10', unitPrice: '180.00' }],
+        extra: {
+          bot: 'Orion AIO',
+          title: 'Successful checkout (Fast)',
+          embed_url: 'https://kicks-depot.myshopify.com/61234567890/orders/3f9a1c2e7b5d4a8f9e6c1b2a3d4e5f60/authenticate?key=8c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f',
+          checkout_speed: '2481 ms'
+        }
+      }
+    }
+  },
+  ...botLayoutCases,
+  {
+    name: 'merges a second embed that carries the order number and tracking into the success',
+    headers: JSON_HEADERS,
+    body: {
+      username: 'Split Bot',
+      embeds: [
+        { title: 'Successful Checkout', fields: [field('Product', 'Dunk Low Panda'), field('Size', '11'), field('Store', 'Nike')] },
+        { title: 'Order details', fields: [field('Order Number', 'C01234567890'), field('Tracking', '1Z999AA10123456784'), field('Carrier', 'UPS')] }
+      ]
+    },
+    expected: orderReading('C01234567890', expect.objectContaining({
+      product: 'Dunk Low Panda', size: '11', store: 'Nike', trackingNumber: '1Z999AA10123456784', carrier: 'UPS', status: 'verified'
+    }), { trackings: [{ number: '1Z999AA10123456784', carrier: 'UPS' }] })
+  },
+  {
+    name: 'takes the first successful checkout of a post with several',
+    headers: JSON_HEADERS,
+    body: {
+      username: 'Batch Bot',
+      embeds: [
+        { title: 'Checkout Failed', fields: [field('Product', 'Samba OG'), field('Reason', 'Card declined')] },
+        { title: 'Successful Checkout', fields: [field('Product', 'Gazelle'), field('Order', '#A-1')] },
+        { title: 'Successful Checkout', fields: [field('Product', 'Campus 00s'), field('Order', '#A-2')] }
+      ]
+    },
+    expected: orderReading('A-1', expect.objectContaining({ product: 'Gazelle' }))
+  },
+  {
+    name: 'reads a card decline as declined, with what the task carried and the reason',
+    headers: JSON_HEADERS,
+    body: post({
+      title: '❌ Card Declined',
+      fields: [
+        field('Store', 'Shoe Palace'), field('Product', 'Jordan 11 Retro Gamma Blue'), field('Size', '9'),
+        field('Profile', '||Amex #2 $500||'), field('Proxy List', '||DC-US||'), field('Reason', 'Insufficient funds'),
+        field('Mode', 'Fast')
+      ]
+    }),
+    expected: {
+      kind: 'declined',
+      summary: {
+        bot: 'Checkout Bot',
+        title: '❌ Card Declined',
+        store: 'Shoe Palace',
+        product: 'Jordan 11 Retro Gamma Blue',
+        size: '9',
+        profile: 'Amex #2 $500',
+        proxy_list: 'DC-US',
+        reason: 'Insufficient funds',
+        mode: 'Fast'
+      }
+    }
+  },
+  {
+    name: 'reads a "Payment Failed" status field as declined, the status as the reason',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Checkout', fields: [field('Status', 'Payment Failed'), field('Site', 'Kith'), field('Item', 'Samba OG')] }),
+    expected: { kind: 'declined', summary: expect.objectContaining({ reason: 'Payment Failed', store: 'Kith', product: 'Samba OG' }) as Record<string, unknown> }
+  },
+  {
+    name: 'reads "Unsuccessful Checkout" as declined, not as a success',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Unsuccessful Checkout', fields: [field('Product', 'Air Max 1'), field('Order', '123')] }),
+    expected: { kind: 'declined', summary: expect.objectContaining({ reason: 'Unsuccessful Checkout' }) as Record<string, unknown> }
+  },
+  {
+    name: 'answers a bot\'s test webhook as a test',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Test Webhook', description: 'Your webhook is working!' }),
+    expected: { kind: 'test', summary: { bot: 'Checkout Bot', title: 'Test Webhook', message: 'Your webhook is working!' } }
+  },
+  {
+    name: 'answers a test that shows sample order data as a test, recording no order',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Webhook Test', fields: [field('Product', 'Sample Sneaker'), field('Order #', '000000'), field('Size', '10')] }),
+    expected: { kind: 'test', summary: expect.objectContaining({ order_number: '000000', product: 'Sample Sneaker' }) as Record<string, unknown> }
+  },
+  {
+    name: 'answers a bare message with no order data as a test',
+    headers: JSON_HEADERS,
+    body: { username: 'My Bot', content: 'This is a test from My Bot :)' },
+    expected: { kind: 'test', summary: { bot: 'My Bot', message: 'This is a test from My Bot :)' } }
+  },
+  {
+    name: 'answers an empty embed list as a test',
+    headers: JSON_HEADERS,
+    body: { username: 'My Bot', content: 'hello', embeds: [] },
+    expected: { kind: 'test', summary: { bot: 'My Bot', message: 'hello' } }
+  },
+  {
+    name: 'refuses a successful checkout without an order number, naming the fields it found',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Successful Checkout', fields: [field('Product', 'Jordan 4'), field('Size', '10'), field('Checkout Speed', '1.2s')] }),
+    error: { code: 'ORDER_NUMBER_MISSING', field: 'order_number', message: /successful checkout.*found: Product, Size, Checkout Speed/ }
+  },
+  {
+    name: 'treats a placeholder order number as missing',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Successful Checkout', fields: [field('Product', 'Jordan 4'), field('Order Number', 'N/A')] }),
+    error: { code: 'ORDER_NUMBER_MISSING', field: 'order_number' }
+  },
+  {
+    name: 'takes a post that names no outcome but carries an order number for a checkout',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Kith', fields: [field('Product', 'Kith x New Balance 990v6'), field('Order No.', 'KT-99812')] }),
+    expected: orderReading('KT-99812', expect.objectContaining({ product: 'Kith x New Balance 990v6', status: 'verified' }))
+  },
+  {
+    name: 'refuses a post that names no outcome and has no order number, such as a restock monitor',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Restock', fields: [field('Product', 'Jordan 4'), field('Sizes', '8, 9, 10'), field('Price', '$210')] }),
+    error: { code: 'ORDER_NUMBER_MISSING', field: 'order_number', message: /neither a checkout/ }
+  },
+  {
+    name: 'does not claim the guide\'s generic order even when it has embeds',
+    headers: JSON_HEADERS,
+    body: { order_number: '1', embeds: [] },
+    matches: false
+  },
+  {
+    name: 'does not claim plain JSON without embeds or the execute-webhook shape',
+    headers: JSON_HEADERS,
+    body: { content: 'Successful Checkout', product: 'Jordan 4' },
+    matches: false
+  }
+])
