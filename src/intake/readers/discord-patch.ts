@@ -5,8 +5,8 @@ import { cleanOrderNumber, cleanPrice, cleanQuantity, currencyOf } from './disco
 import { describeProducts, sumQuantities } from './describe-items.ts'
 import { withoutUndefined, type JsonRecord } from './payload-shape.ts'
 
-// Keys that describe one item; numbered fields ("Product (2)", "Size (2)") make one item per number.
-const ITEM_KEYS: ReadonlySet<DiscordKey> = new Set(['product', 'size', 'sku', 'price', 'quantity'])
+// Keys that make an item (a price alone does not); numbered fields ("Product (2)", "Size (2)") make one item per number.
+const ITEM_KEYS: ReadonlySet<DiscordKey> = new Set(['product', 'size', 'sku'])
 // Keys that are not order fields: they go to `extra` under these names, or decide the outcome.
 const EXTRA_KEYS: Partial<Record<DiscordKey, string>> = { mode: 'mode', checkoutSpeed: 'checkout_speed' }
 
@@ -29,7 +29,8 @@ export function buildDiscordPatch (post: PostData, orderNumber: string, context:
   const tracking = valueOf(entries, 'trackingNumber')
   const carrier = valueOf(entries, 'carrier')
   // A bot that prints only a total for a one-item checkout means the item's price.
-  const price = single === undefined ? undefined : single.unitPrice ?? (Number(single.quantity ?? 1) === 1 ? rawTotal : undefined)
+  const rawPrice = items.length > 1 ? undefined : single?.unitPrice ?? valueOf(entries, 'price')
+  const price = rawPrice ?? (items.length <= 1 && Number(single?.quantity ?? 1) === 1 ? rawTotal : undefined)
   return {
     orderNumber,
     fields: {
@@ -39,7 +40,7 @@ export function buildDiscordPatch (post: PostData, orderNumber: string, context:
       price: typeof price === 'string' ? cleanPrice(price) : undefined,
       total: rawTotal === undefined ? undefined : cleanPrice(rawTotal),
       currency: valueOf(entries, 'currency') ?? currencyOf(`${valueOf(entries, 'price') ?? ''} ${rawTotal ?? ''}`),
-      quantity: single === undefined ? sumQuantities(items) : single.quantity,
+      quantity: items.length > 1 ? sumQuantities(items) : single?.quantity ?? cleanQuantityOf(valueOf(entries, 'quantity')),
       store: valueOf(entries, 'store'),
       email: valueOf(entries, 'email'),
       customerName: valueOf(entries, 'customerName'),
@@ -87,4 +88,8 @@ function readItems (entries: readonly Entry[]): RawOrderItem[] {
       unitPrice: price === undefined ? undefined : cleanPrice(price)
     })
   })
+}
+
+function cleanQuantityOf (value: string | undefined): string | undefined {
+  return value === undefined ? undefined : cleanQuantity(value)
 }

@@ -78,8 +78,9 @@ function messageOf ({ headlines, title, author }: PostData): string | undefined 
   return headlines.find((headline) => headline !== title && headline !== author)
 }
 
-function reasonOf ({ entries, headlines }: PostData): string | undefined {
-  return valueOf(entries, 'reason') ?? valueOf(entries, 'status') ?? headlines[0]
+function reasonOf (post: PostData): string | undefined {
+  const { entries } = post
+  return valueOf(entries, 'reason') ?? valueOf(entries, 'status') ?? messageOf(post) ?? post.headlines[0]
 }
 
 function botName (body: JsonRecord, post: PostData): string | undefined {

@@ -111,6 +111,18 @@ testReader(discordReader, [
     expected: { kind: 'declined', summary: expect.objectContaining({ reason: 'Unsuccessful Checkout' }) as Record<string, unknown> }
   },
   {
+    name: 'takes a decline\'s reason from its description when no field names one',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Declined', description: 'Card was declined by the bank' }),
+    expected: { kind: 'declined', summary: { bot: 'Checkout Bot', title: 'Declined', reason: 'Card was declined by the bank' } }
+  },
+  {
+    name: 'keeps a price with no product as the order\'s price, without inventing an item',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Successful Checkout', fields: [field('Order', '[#1234](https://example.com/orders/1234)'), field('Price', 'USD 1,299.00')] }),
+    expected: orderReading('1234', { price: '1,299.00', currency: 'USD', status: 'verified' }, { extra: { bot: 'Checkout Bot', title: 'Successful Checkout' } })
+  },
+  {
     name: 'answers a bot\'s test webhook as a test',
     headers: JSON_HEADERS,
     body: post({ title: 'Test Webhook', description: 'Your webhook is working!' }),
