@@ -13,3 +13,27 @@ export function isDatabaseUnavailable (error: unknown): boolean {
   }
   return false
 }
+
+// Class 08 (connection exception) and 57P01-03 (the server shut down or is starting): the connection is gone, so
+// every job queued behind it would fail the same way.
+const LOST_PG = /^(?:08|57P0[1-3])/
+const LOST_MESSAGE = /connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection terminated unexpectedly/i
+
+/** True when the database connection itself is gone (not busy, not full): waiting for it would only make senders wait. */
+export function isConnectionLost (error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string' && (LOST_PG.test(code) || TRANSIENT_NODE.has(code))) return true
+    if (LOST_MESSAGE.test(e.message)) return true
+  }
+  return false
+}
+
+/** PostgreSQL deadlock (40P01) or serialization failure (40001): the work was fine, it only lost a race; run it again. */
+export function isWriteConflict (error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code
+    if (code === '40P01' || code === '40001') return true
+  }
+  return false
+}

@@ -1,11 +1,18 @@
 import { type ControlledTransaction, type Kysely, sql } from 'kysely'
 import type { Database, Db, DialectFeatures } from './database.ts'
+import { isConnectionLost, isWriteConflict } from './database-errors.ts'
 
 export type WriteJob<T> = (db: Db) => Promise<T>
 
 export interface WriterOptions {
   /** Most jobs in one transaction. */
   maxBatch?: number
+  /** Batches in flight at once. 1 keeps a delivery's place in line; PostgreSQL can take more over its pool. */
+  concurrency?: number
+  /** Runs of a job that keeps losing deadlocks or serialization conflicts to other instances before it fails. */
+  maxAttempts?: number
+  /** After the connection was lost, how long new jobs fail at once instead of each waiting for a connect timeout. */
+  failFastMs?: number
   onBatch?: (size: number) => void
 }
 
@@ -22,43 +29,67 @@ interface Pending {
   job: WriteJob<unknown>
   resolve: (value: unknown) => void
   reject: (error: unknown) => void
+  attempts: number
 }
+
+type Outcome = { ok: true, value: unknown } | { ok: false, error: unknown } | { ok: 'retry' }
 
 /**
  * The one writer (group commit). Deliveries that arrive while a transaction is being committed wait and then share
  * the next one, so the cost of a durable commit (an fsync) is paid once per batch, not once per delivery. Each job runs
  * inside its own savepoint: a job that fails is rolled back alone and its caller gets the error; the others commit.
  * If the commit itself fails, every job of the batch is retried on its own, so one bad batch never fails them all.
+ * A job that lost a deadlock to another instance goes to the front of the next batch: retrying it in the same
+ * transaction would wait again on the locks this batch still holds.
  */
 export function createWriter (kysely: Kysely<Database>, features: DialectFeatures, options: WriterOptions = {}): Writer {
   const maxBatch = options.maxBatch ?? 256
+  const concurrency = options.concurrency ?? 1
+  const maxAttempts = options.maxAttempts ?? 5
+  const failFastMs = options.failFastMs ?? 1000
   let queue: Pending[] = []
-  let running: Promise<void> | null = null
+  let inFlight = 0
+  let scheduled = false
   let closed = false
+  let lost: { error: unknown, until: number } | null = null
+  const idle: Array<() => void> = []
 
   function write<T> (job: WriteJob<T>): Promise<T> {
     if (closed) return Promise.reject(new Error('the writer is closed'))
+    if (lost !== null && Date.now() < lost.until) return Promise.reject(lost.error)
     return new Promise<T>((resolve, reject) => {
-      queue.push({ job, resolve: resolve as (value: unknown) => void, reject })
-      if (running === null) running = drain()
+      queue.push({ job, resolve: resolve as (value: unknown) => void, reject, attempts: 0 })
+      schedule()
     })
   }
 
-  async function drain (): Promise<void> {
-    // Let the requests that arrived in the same turn of the event loop join the first batch.
-    await new Promise<void>((resolve) => setImmediate(resolve))
-    while (queue.length > 0) {
+  function schedule (): void {
+    if (scheduled || inFlight >= concurrency) return
+    scheduled = true
+    // Let the requests that arrived in the same turn of the event loop join the batch.
+    setImmediate(() => {
+      scheduled = false
+      pump()
+    })
+  }
+
+  function pump (): void {
+    while (inFlight < concurrency && queue.length > 0) {
       const batch = queue.slice(0, maxBatch)
       queue = queue.slice(batch.length)
+      inFlight++
       options.onBatch?.(batch.length)
-      await runBatch(batch)
+      runBatch(batch).catch((error: unknown) => { for (const pending of batch) pending.reject(error) }).finally(() => {
+        inFlight--
+        if (queue.length > 0) pump()
+        else if (inFlight === 0) for (const done of idle.splice(0)) done()
+      })
     }
-    running = null
   }
 
   async function runBatch (batch: Pending[]): Promise<void> {
     let trx: ControlledTransaction<Database> | undefined
-    const outcomes: Array<{ ok: true, value: unknown } | { ok: false, error: unknown }> = []
+    const outcomes: Outcome[] = []
     try {
       trx = await kysely.startTransaction().execute()
       const db: Db = { kysely: trx, features }
@@ -70,25 +101,56 @@ export function createWriter (kysely: Kysely<Database>, features: DialectFeature
           await sql`release savepoint ${name}`.execute(trx)
         } catch (error) {
           await sql`rollback to savepoint ${name}`.execute(trx)
-          outcomes.push({ ok: false, error })
+          outcomes.push(shouldRetry(pending, error) ? { ok: 'retry' } : { ok: false, error })
         }
       }
       await trx.commit().execute()
+      lost = null
     } catch (batchError) {
       // The batch error is what callers get; a rollback on a connection that already failed adds nothing to it.
       if (trx !== undefined) await trx.rollback().execute().catch(() => undefined)
-      if (batch.length === 1) {
-        batch[0]?.reject(batchError)
-        return
-      }
-      for (const pending of batch) await runBatch([pending])
+      await recoverBatch(batch, batchError)
       return
     }
+    const retries: Pending[] = []
     for (const [i, pending] of batch.entries()) {
       const outcome = outcomes[i]
       if (outcome?.ok === true) pending.resolve(outcome.value)
+      else if (outcome?.ok === 'retry') retries.push(pending)
       else pending.reject(outcome?.error)
     }
+    requeue(retries)
+  }
+
+  async function recoverBatch (batch: Pending[], error: unknown): Promise<void> {
+    if (isConnectionLost(error)) {
+      // Everything queued would wait for the same dead connection: answer now, so senders retry instead of hanging.
+      lost = { error, until: Date.now() + failFastMs }
+      const waiting = queue
+      queue = []
+      for (const pending of [...batch, ...waiting]) pending.reject(error)
+      return
+    }
+    if (batch.length === 1) {
+      const [pending] = batch
+      if (pending === undefined) return
+      if (shouldRetry(pending, error)) requeue([pending])
+      else pending.reject(error)
+      return
+    }
+    for (const pending of batch) await runBatch([pending])
+  }
+
+  function shouldRetry (pending: Pending, error: unknown): boolean {
+    if (!isWriteConflict(error) || pending.attempts + 1 >= maxAttempts) return false
+    pending.attempts++
+    return true
+  }
+
+  function requeue (retries: Pending[]): void {
+    if (retries.length === 0) return
+    queue = [...retries, ...queue]
+    schedule()
   }
 
   return {
@@ -96,7 +158,8 @@ export function createWriter (kysely: Kysely<Database>, features: DialectFeature
     depth: () => queue.length,
     close: async () => {
       closed = true
-      while (running !== null) await running
+      if (inFlight === 0 && queue.length === 0 && !scheduled) return
+      await new Promise<void>((resolve) => idle.push(resolve))
     }
   }
 }

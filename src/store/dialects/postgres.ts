@@ -15,13 +15,27 @@ export interface PostgresConnections {
 
 export function openPostgres (connectionString: string, options: { schema?: string | undefined, max?: number, onError?: (error: Error) => void } = {}): PostgresConnections {
   const pool = new pg.Pool({
-    connectionString,
+    connectionString: options.schema === undefined ? connectionString : withSearchPath(connectionString, options.schema),
     max: options.max ?? 10,
+    // A delivery waits at most this long for a connection before it is answered 503 (senders retry).
     connectionTimeoutMillis: 5000,
-    ...(options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` })
+    // A server that vanished without closing its sockets is noticed by TCP instead of never.
+    keepAlive: true
   })
   // An idle client that loses its server emits 'error' on the pool; without a listener that kills the process.
   pool.on('error', (error) => options.onError?.(error))
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return { pool, db, close: async () => { await db.destroy() } }
+}
+
+/**
+ * Adds `-c search_path=…` to the URL's libpq `options`: pg lets the URL's options replace a separate `options`
+ * setting, so the schema has to travel in the URL to win.
+ */
+export function withSearchPath (connectionString: string, schema: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/i.test(schema)) throw new Error(`invalid PostgreSQL schema name: ${schema}`)
+  const url = new URL(connectionString)
+  const kept = (url.searchParams.get('options') ?? '').replace(/-c\s*search_path=\S+/g, '').trim()
+  url.searchParams.set('options', `${kept} -c search_path=${schema}`.trim())
+  return url.toString()
 }
