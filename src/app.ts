@@ -1,6 +1,6 @@
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify'
 import type { Config } from './config.ts'
 import { registerErrorHandlers } from './http/error-handler.ts'
 import { registerHealthRoutes } from './http/health-routes.ts'
@@ -9,6 +9,7 @@ import { registerSignatureHelpRoutes } from './http/signature-help-routes.ts'
 import { registerWebhookLogRoutes } from './http/webhook-log-routes.ts'
 import { registerWebhookRoutes } from './http/webhook-routes.ts'
 import type { IntakeDeps } from './intake/receive-delivery.ts'
+import { redactPath } from './intake/redact.ts'
 import type { Store } from './store/open-store.ts'
 
 export interface AppDeps {
@@ -31,9 +32,15 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
     connectionTimeout: 60_000,
     keepAliveTimeout: 72_000,
     return503OnClosing: true,
+    // Fastify's own request log prints the URL, which holds the secret token of /orders/{token}; ours prints the route.
+    logController: new LogController({ disableRequestLogging: true }),
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } }
   })
   registerErrorHandlers(app)
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? redactPath(request.url, undefined)
+    request.log.info({ method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request')
+  })
   registerSchemas(app)
   await app.register(swagger, {
     openapi: {
@@ -45,7 +52,7 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
 
   const intake: IntakeDeps = { writer: store.writer, secrets: config.secrets, bodyLimit: config.bodyLimit, clock }
   registerHealthRoutes(app, store)
-  registerWebhookRoutes(app, { intake, bodyLimit: config.bodyLimit, signatureRequired: () => config.secrets.webhook.length > 0 })
+  await registerWebhookRoutes(app, { intake, bodyLimit: config.bodyLimit, signatureRequired: () => config.secrets.webhook.length > 0 })
   registerSignatureHelpRoutes(app, config.secrets)
   registerWebhookLogRoutes(app, store)
   return app

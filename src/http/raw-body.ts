@@ -16,37 +16,34 @@ const KEPT_OF_OVERSIZED = 64 * 1024
  */
 export function useRawBodies (scope: FastifyInstance, limit: number): void {
   scope.removeAllContentTypeParsers()
-  scope.addContentTypeParser('*', (request: FastifyRequest, payload, done) => {
-    const declared = Number(request.headers['content-length'])
+  scope.addContentTypeParser('*', (_request: FastifyRequest, payload, done) => {
     const chunks: Buffer[] = []
     let size = 0
+    let kept = 0
     let finished = false
     const finish = (tooLarge: boolean): void => {
       if (finished) return
       finished = true
       payload.removeListener('data', onData)
+      if (tooLarge) payload.pause()
       const bytes = Buffer.concat(chunks)
       done(null, { bytes: tooLarge ? bytes.subarray(0, KEPT_OF_OVERSIZED) : bytes, tooLarge } satisfies RawBody)
     }
     const onData = (chunk: Buffer): void => {
       size += chunk.length
-      if (size <= limit || chunks.reduce((n, c) => n + c.length, 0) < KEPT_OF_OVERSIZED) chunks.push(chunk)
-      if (size > limit) {
-        payload.pause()
-        finish(true)
+      if (kept <= Math.max(limit, KEPT_OF_OVERSIZED)) {
+        chunks.push(chunk)
+        kept += chunk.length
       }
-    }
-    if (Number.isFinite(declared) && declared > limit) {
-      finish(true)
-      return
+      // Over the limit: stop once the part kept for the record is complete.
+      if (size > limit && kept >= KEPT_OF_OVERSIZED) finish(true)
     }
     payload.on('data', onData)
-    payload.on('end', () => finish(false))
+    payload.on('end', () => finish(size > limit))
     payload.on('error', (error) => {
-      if (!finished) {
-        finished = true
-        done(error, undefined)
-      }
+      if (finished) return
+      finished = true
+      done(error, undefined)
     })
   })
 }

@@ -23,7 +23,7 @@ const deliverySchema = {
   }
 }
 
-export function registerWebhookRoutes (app: FastifyInstance, deps: WebhookRouteDeps): void {
+export async function registerWebhookRoutes (app: FastifyInstance, deps: WebhookRouteDeps): Promise<void> {
   app.get('/api/v2/webhooks/test', {
     schema: {
       summary: 'Check that the webhook endpoint is reachable',
@@ -48,14 +48,14 @@ export function registerWebhookRoutes (app: FastifyInstance, deps: WebhookRouteD
   }))
 
   // Encapsulated: the raw-bytes body parser applies to the delivery routes only.
-  void app.register(async (scope) => {
+  await app.register(async (scope) => {
     useRawBodies(scope, deps.bodyLimit)
     const handle = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
       const incoming = toIncoming(request, deps.intake.clock())
       const result = await receiveDelivery(deps.intake, incoming)
       if (result.internalError !== undefined) request.log.error({ err: result.internalError, logId: result.logId }, 'delivery failed')
-      if (result.statusCode === 503 || result.statusCode === 429) void reply.header('retry-after', RETRY_AFTER_SECONDS)
-      if (incoming.tooLarge === true) void reply.header('connection', 'close')
+      if (result.statusCode === 503 || result.statusCode === 429) reply.header('retry-after', RETRY_AFTER_SECONDS)
+      if (incoming.tooLarge === true) reply.header('connection', 'close')
       const body = replyBody(result, incoming.receivedAt)
       return await reply.code(result.statusCode).send(body ?? undefined)
     }

@@ -11,8 +11,8 @@ export const MAX_ORDER_NUMBER_LENGTH = 255
 const MAX_TEXT_LENGTH = 2000
 const MAX_QUANTITY = 1_000_000
 // Control characters other than tab and newline; PostgreSQL refuses NUL in text outright.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g
-
 
 /**
  * Turns what a reader extracted into a patch of exact values, or throws a DomainError naming the field at fault.

@@ -186,5 +186,6 @@ function encodeBody (body: Buffer): { text: string, encoding: 'utf8' | 'base64' 
 
 function previewBody (body: Buffer): string {
   // Control characters (NUL included) are dropped from the preview; the raw body keeps them.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return body.subarray(0, PREVIEW_LENGTH * 4).toString('utf8').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').slice(0, PREVIEW_LENGTH)
 }

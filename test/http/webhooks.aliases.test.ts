@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
+import { testDatabases } from '../helpers/test-database.ts'
+import { postJson } from '../helpers/post-order.ts'
+
+// The guide's field-mapping table: every name a sender may use, the column it must land in, and the stored value.
+const ALIASES: Array<[alias: string, value: unknown, column: string, stored: unknown]> = [
+  ['product', 'Nike Shoes', 'product', 'Nike Shoes'],
+  ['product_name', 'Nike Shoes', 'product', 'Nike Shoes'],
+  ['item', 'Nike Shoes', 'product', 'Nike Shoes'],
+  ['price', 99.99, 'price', '99.99'],
+  ['unit_price', 99.99, 'price', '99.99'],
+  ['total', 199.98, 'total', '199.98'],
+  ['total_price', 199.98, 'total', '199.98'],
+  ['amount', 199.98, 'total', '199.98'],
+  ['commission', 15.00, 'commission', '15.00'],
+  ['profit', 15.00, 'commission', '15.00'],
+  ['quantity', 2, 'quantity', 2],
+  ['qty', 2, 'quantity', 2],
+  ['email', 'test@email.com', 'email', 'test@email.com'],
+  ['customer_email', 'test@email.com', 'email', 'test@email.com'],
+  ['customer_name', 'John Doe', 'customer_name', 'John Doe'],
+  ['name', 'John Doe', 'customer_name', 'John Doe'],
+  ['profile', 'Profile1', 'profile', 'Profile1'],
+  ['proxy_list', 'Proxy1', 'proxy_list', 'Proxy1'],
+  ['proxy', 'Proxy1', 'proxy_list', 'Proxy1'],
+  ['reference', 'REF123', 'reference_number', 'REF123'],
+  ['reference_number', 'REF123', 'reference_number', 'REF123'],
+  ['status', 'pending', 'status', 'pending'],
+  ['order_status', 'pending', 'status', 'pending'],
+  ['tracking', '1Z999AA10123456784', 'tracking_number', '1Z999AA10123456784'],
+  ['tracking_number', '1Z999AA10123456784', 'tracking_number', '1Z999AA10123456784'],
+  ['shipment_id', '1Z999AA10123456784', 'tracking_number', '1Z999AA10123456784'],
+  ['order_date', '2024-10-27T10:30:00Z', 'order_date', '2024-10-27T10:30:00.000Z'],
+  ['created_at', '2024-10-27T10:30:00Z', 'order_date', '2024-10-27T10:30:00.000Z'],
+  ['date', '2024-10-27T10:30:00Z', 'order_date', '2024-10-27T10:30:00.000Z']
+]
+
+for (const kind of testDatabases()) {
+  describe(`the field-mapping table (${kind})`, () => {
+    let t: TestApp
+    beforeAll(async () => { t = await buildTestApp(kind) })
+    afterAll(async () => { await t.close() })
+
+    it.each(ALIASES)('stores %s in the %s column', async (alias, value, column, stored) => {
+      const orderNumber = `ALIAS-${alias}`
+      const res = await postJson(t.app, { order_number: orderNumber, [alias]: value })
+      expect(res.statusCode).toBe(200)
+      const order = await t.store.db.kysely.selectFrom('orders').selectAll().where('order_number', '=', orderNumber).executeTakeFirstOrThrow()
+      const actual = (order as Record<string, unknown>)[column]
+      if (typeof stored === 'string' && /^\d+\.\d\d$/.test(stored)) expect(Number(actual).toFixed(2)).toBe(stored)
+      else expect(actual).toEqual(stored)
+      expect(JSON.parse(order.extra)).toEqual({})
+    })
+  })
+}
