@@ -16,8 +16,15 @@ const MIGRATION_LOCK_KEY = 725_001
  */
 export async function migrateToLatest (db: Kysely<any>, features: DialectFeatures): Promise<MigrationReport> {
   const run = async (): Promise<MigrationReport> => {
-    await refuseNewerSchema(db)
-    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+    // Introspection lists every schema of a PostgreSQL database: without naming ours, a kysely_migration table in
+    // another schema (another ROMS, another test file) would pass for this one's.
+    const schema = features.rowLocks ? await currentSchema(db) : undefined
+    await refuseNewerSchema(db, schema)
+    const migrator = new Migrator({
+      db,
+      provider: { getMigrations: async () => migrations },
+      ...(schema === undefined ? {} : { migrationTableSchema: schema })
+    })
     const { error, results } = await migrator.migrateToLatest()
     if (error !== undefined) throw new Error('database migration failed', { cause: error })
     return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) }
@@ -33,9 +40,14 @@ export async function migrateToLatest (db: Kysely<any>, features: DialectFeature
   })
 }
 
-async function refuseNewerSchema (db: Kysely<any>): Promise<void> {
+async function currentSchema (db: Kysely<any>): Promise<string | undefined> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)
+  return rows[0]?.schema ?? undefined
+}
+
+async function refuseNewerSchema (db: Kysely<any>, schema: string | undefined): Promise<void> {
   const tables = await db.introspection.getTables({ withInternalKyselyTables: true })
-  if (!tables.some((t) => t.name === 'kysely_migration')) return
+  if (!tables.some((t) => t.name === 'kysely_migration' && (schema === undefined || t.schema === schema))) return
   const rows = await db.selectFrom('kysely_migration').select('name').execute() as Array<{ name: string }>
   const unknown = rows.map((r) => r.name).filter((name) => !(name in migrations))
   if (unknown.length > 0) {
