@@ -41,19 +41,22 @@ const SECRET_NAMES: Record<keyof SecretLists, string> = {
 
 /**
  * A delivery is accepted when its scheme's signature verifies against any configured secret of that scheme, or when it
- * came through the secret URL. Without a secret for its scheme, a delivery is unsigned: accepted unless WEBHOOK_SECRET
+ * came through the secret URL without a signature that fails its configured secret. Without a secret for its scheme, a delivery is unsigned: accepted unless WEBHOOK_SECRET
  * is set, which makes every delivery prove itself. Throws a DomainError (401) that names what is missing, never a secret.
  */
 export function authenticate (input: AuthInput, secrets: SecretLists): AuthResult {
-  if (input.urlToken !== undefined) {
-    if (secrets.urlTokens.some((token) => isSameSecret(input.urlToken ?? '', token))) return 'url-token'
-    throw new DomainError('TOKEN_INVALID', 'the token in the webhook URL is not valid')
-  }
   const scheme = schemeOf(input.headers)
   const settings = SCHEME_SETTINGS[scheme]
   const schemeSecrets = secrets[settings.secret]
+  const check = schemeSecrets.length > 0 ? checkScheme(scheme, input, schemeSecrets) : 'missing'
+  if (input.urlToken !== undefined) {
+    if (!secrets.urlTokens.some((token) => isSameSecret(input.urlToken ?? '', token))) {
+      throw new DomainError('TOKEN_INVALID', 'the token in the webhook URL is not valid')
+    }
+    // The URL stands in for a signature the sender cannot make; one it does send must still match its secret.
+    if (check === 'missing' || check === 'valid') return 'url-token'
+  }
   if (schemeSecrets.length > 0) {
-    const check = checkScheme(scheme, input, schemeSecrets)
     if (check === 'valid') return 'signature'
     if (check === 'missing') {
       throw new DomainError('SIGNATURE_MISSING', `the ${settings.header} header is required: ${SECRET_NAMES[settings.secret]} is set on this server`)
