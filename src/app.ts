@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify'
 import type { Config } from './config.ts'
+import { registerEmailRoutes } from './http/email-routes.ts'
 import { registerErrorHandlers } from './http/error-handler.ts'
 import { registerHealthRoutes } from './http/health-routes.ts'
 import { registerSchemas } from './http/schemas.ts'
@@ -55,5 +56,6 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
   await registerWebhookRoutes(app, { intake, bodyLimit: config.bodyLimit, signatureRequired: () => config.secrets.webhook.length > 0 })
   registerSignatureHelpRoutes(app, config.secrets)
   registerWebhookLogRoutes(app, store)
+  await registerEmailRoutes(app, { emails: { writer: store.writer, clock }, store, bodyLimit: config.bodyLimit })
   return app
 }

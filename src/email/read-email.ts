@@ -11,14 +11,15 @@ import { findTrackings } from './find-trackings.ts'
 import { htmlToText } from './html-to-text.ts'
 import { matchRetailer } from './match-retailer.ts'
 import type { Address } from './parse-address.ts'
+import type { RetailerRule } from './retailers/index.ts'
 import { unwrapForward } from './unwrap-forward.ts'
 
 /**
  * Reads one retailer email (the raw RFC 822 bytes) into what it says about one order. Pure: no database, no
  * network. An email that cannot be matched still yields a reading whose `problems` say why, so it can be kept for
- * review and read again after a rule is added.
+ * review and read again after a rule is added. `rules` replaces the built-in retailer list (tests add one).
  */
-export async function readEmail (raw: Buffer): Promise<EmailReading> {
+export async function readEmail (raw: Buffer, options: { rules?: readonly RetailerRule[] } = {}): Promise<EmailReading> {
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextLinks: true })
   const html = typeof mail.html === 'string' ? mail.html : null
   // The HTML part is what the reader of the email saw; retailers' text parts are often stale or empty.
@@ -30,7 +31,7 @@ export async function readEmail (raw: Buffer): Promise<EmailReading> {
     date: mail.date === undefined || Number.isNaN(mail.date.getTime()) ? null : mail.date.toISOString(),
     body: text
   })
-  const { rule, store } = matchRetailer(envelope.from?.address ?? null, envelope.from?.name ?? null)
+  const { rule, store } = matchRetailer(envelope.from?.address ?? null, envelope.from?.name ?? null, options.rules)
   const body = withoutUrls(envelope.body)
   const kind = classifyEmail(rule, envelope.subject, body)
   const reading: EmailReading = {

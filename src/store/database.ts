@@ -93,6 +93,37 @@ export interface ProcessedDeliveriesTable {
   created_at: string
 }
 
+export interface EmailMessagesTable {
+  id: Generated<number>
+  message_id: string
+  via: string
+  mailbox: string | null
+  uid: number | null
+  received_at: string
+  sent_at: string | null
+  sender: string | null
+  subject: string | null
+  retailer: string | null
+  kind: string | null
+  order_number: string | null
+  order_id: number | null
+  status: string
+  /** JSON: a list of strings. */
+  problems: string
+  raw: string
+  raw_encoding: string
+  created_at: string
+  updated_at: string
+}
+
+export interface MailboxStateTable {
+  mailbox_key: string
+  /** Text: IMAP's UIDVALIDITY is an unsigned 32-bit number, compared only for equality. */
+  uid_validity: string
+  last_uid: number
+  updated_at: string
+}
+
 export interface Database {
   orders: OrdersTable
   order_items: OrderItemsTable
@@ -100,6 +131,8 @@ export interface Database {
   order_events: OrderEventsTable
   webhook_logs: WebhookLogsTable
   processed_deliveries: ProcessedDeliveriesTable
+  email_messages: EmailMessagesTable
+  mailbox_state: MailboxStateTable
 }
 
 /** How the dialects differ, as flags rather than `if (sqlite)` around the code. */

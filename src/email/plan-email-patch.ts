@@ -1,0 +1,53 @@
+import type { OrderPatch } from '../orders/order-patch.ts'
+import { findLatestAppliedEmailDate } from '../store/email-message-repository.ts'
+import type { Db } from '../store/database.ts'
+import { findItems, findOrderForUpdate } from '../store/order-repository.ts'
+import type { CancelledItem, EmailReading } from './email-reading.ts'
+import { lowerCancelledItems } from './lower-cancelled-items.ts'
+
+export type EmailPlan = { patch: OrderPatch } | { problems: string[] }
+
+/**
+ * Turns an email's patch into the one to apply, against the order as stored (read in the caller's transaction).
+ *
+ * - No `sourceUpdatedAt`: an email is a fact to add (a tracking number, a cancellation), not a newer version of the
+ *   order. The email's date compared with a platform's `updated_at` would make a shipping email "stale" behind any
+ *   later Shopify edit and lose its tracking number; and it would move the platform's own staleness mark.
+ * - Emails are ordered among themselves instead: one dated before an email already applied to the order changes no
+ *   status and no items (a shipping notice read after the delivery notice adds its tracking number only).
+ * - A partial cancellation becomes a whole item list, the stored items with the cancelled quantities taken off, so it
+ *   goes through applyPatch like any other change.
+ */
+export async function planEmailPatch (db: Db, reading: EmailReading, patch: OrderPatch, emailId: number | null): Promise<EmailPlan> {
+  const { sourceUpdatedAt: _ignored, ...planned } = patch
+  const order = await findOrderForUpdate(db, patch.orderNumber)
+  const cancelsItems = reading.kind === 'partial-cancellation'
+  if (order === undefined) {
+    if (!cancelsItems) return { patch: planned }
+    return { problems: ['the order is not known yet, so no item can be lowered; re-run this email once the order is in ROMS'] }
+  }
+  let result: OrderPatch = planned
+  if (cancelsItems) {
+    const lowered = lowerCancelledItems(await findItems(db, order.id), reading.cancelledItems ?? [])
+    if (lowered.missing.length > 0) return { problems: lowered.missing.map(describeMissing) }
+    const quantity = order.values.quantity === undefined
+      ? lowered.items.reduce((sum, item) => sum + item.quantity, 0)
+      : Math.max(0, order.values.quantity - lowered.lowered)
+    result = { ...result, items: lowered.items, fields: { ...result.fields, quantity } }
+  }
+  const latest = await findLatestAppliedEmailDate(db, order.id, emailId)
+  if (reading.date !== null && latest !== null && reading.date < latest) result = withoutOrderState(result, cancelsItems)
+  return { patch: result }
+}
+
+function withoutOrderState (patch: OrderPatch, keepItems: boolean): OrderPatch {
+  const { status: _status, quantity, ...fields } = patch.fields
+  if (keepItems) return { ...patch, fields: quantity === undefined ? fields : { ...fields, quantity } }
+  const { items: _items, ...rest } = patch
+  return { ...rest, fields }
+}
+
+function describeMissing (item: CancelledItem): string {
+  const size = item.size === null ? '' : ` (size ${item.size})`
+  return `the cancelled item "${item.title}"${size} is not among the order's items`
+}
