@@ -2,15 +2,25 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify'
 import type { Config } from './config.ts'
+import { registerAccessRule } from './http/access.ts'
 import { registerEmailRoutes } from './http/email-routes.ts'
 import { registerErrorHandlers } from './http/error-handler.ts'
 import { registerHealthRoutes } from './http/health-routes.ts'
+import { registerOrderExportRoutes } from './http/order-export-routes.ts'
+import { registerOrderPatchRoutes } from './http/order-patch-routes.ts'
+import { registerOrderRoutes } from './http/order-routes.ts'
+import { registerOrderStatsRoutes } from './http/order-stats-routes.ts'
 import { registerSchemas } from './http/schemas.ts'
+import { registerSessionRoutes } from './http/session-routes.ts'
 import { registerSignatureHelpRoutes } from './http/signature-help-routes.ts'
+import { createStreamHub } from './http/stream-hub.ts'
+import { registerStreamRoutes } from './http/stream-routes.ts'
+import { registerWebhookLogDetailRoutes } from './http/webhook-log-detail-routes.ts'
 import { registerWebhookLogRoutes } from './http/webhook-log-routes.ts'
 import { registerWebhookRoutes } from './http/webhook-routes.ts'
 import type { IntakeDeps } from './intake/receive-delivery.ts'
 import { redactPath } from './intake/redact.ts'
+import { type ChangeFeed, createLocalChangeFeed } from './store/change-feed.ts'
 import type { Store } from './store/open-store.ts'
 
 export interface AppDeps {
@@ -19,6 +29,8 @@ export interface AppDeps {
   clock?: () => Date
   /** A pino logger; none means silent (tests). */
   logger?: FastifyBaseLogger
+  /** Where recorded deliveries are announced (the live stream listens); an in-process feed when not given. */
+  changeFeed?: ChangeFeed
 }
 
 /** Builds the HTTP app: routes, schemas, docs and error handling. Never listens and never reads the environment. */
@@ -51,11 +63,31 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' })
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
-  const intake: IntakeDeps = { writer: store.writer, secrets: config.secrets, bodyLimit: config.bodyLimit, clock }
+  const changeFeed = deps.changeFeed ?? createLocalChangeFeed({ onError: (error) => app.log.error({ err: error }, 'change feed listener failed') })
+  if (deps.changeFeed === undefined) app.addHook('onClose', async () => { changeFeed.close() })
+  const intake: IntakeDeps = {
+    writer: store.writer,
+    secrets: config.secrets,
+    bodyLimit: config.bodyLimit,
+    clock,
+    onRecorded: (result) => { if (result.logId !== null) changeFeed.publish(result.logId) }
+  }
+  registerAccessRule(app, config.apiTokens)
+  registerSessionRoutes(app, config.apiTokens)
   registerHealthRoutes(app, store)
   await registerWebhookRoutes(app, { intake, bodyLimit: config.bodyLimit, signatureRequired: () => config.secrets.webhook.length > 0 })
   registerSignatureHelpRoutes(app, config.secrets)
   registerWebhookLogRoutes(app, store)
+  registerWebhookLogDetailRoutes(app, store, intake)
+  registerOrderRoutes(app, store)
+  registerOrderPatchRoutes(app, store, intake)
+  registerOrderStatsRoutes(app, store)
+  registerOrderExportRoutes(app, store)
+  registerStreamRoutes(app, createStreamHub({
+    db: store.db,
+    feed: changeFeed,
+    onError: (error, context) => app.log.error({ err: error }, context)
+  }))
   await registerEmailRoutes(app, { emails: { writer: store.writer, clock }, store, bodyLimit: config.bodyLimit })
   return app
 }
