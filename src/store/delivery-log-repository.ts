@@ -152,7 +152,7 @@ export function decodeBody (log: Pick<DeliveryLog, 'rawBody' | 'rawBodyEncoding'
   return Buffer.from(log.rawBody, log.rawBodyEncoding === 'base64' ? 'base64' : 'utf8')
 }
 
-function toDeliveryLog (row: Selectable<WebhookLogsTable>): DeliveryLog {
+export function toDeliveryLog (row: Selectable<WebhookLogsTable>): DeliveryLog {
   return {
     id: row.id,
     createdAt: row.created_at,

@@ -1,0 +1,94 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { errorBody } from './error-handler.ts'
+import { isValidSession, matchingToken, readCookie, SESSION_COOKIE } from './session-token.ts'
+import { signInPage } from './sign-in-page.ts'
+
+/** Routes anyone may call: senders, health checks, the docs and the sign-in itself. Every other route is protected. */
+const OPEN_ROUTES = new Set([
+  '/api/v2/webhooks/orders', '/api/v2/webhooks/orders/:token', '/api/v2/webhooks/test', '/api/v2/webhooks/signature-help',
+  '/health', '/openapi.json', '/api/v2/session'
+])
+
+const FORWARDING_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip']
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+export const TOKEN_HINT = 'set ROMS_API_TOKEN (for example to the output of `openssl rand -hex 32`) in the environment or .env, ' +
+  'restart ROMS, and send "Authorization: Bearer <token>" or sign in on the dashboard'
+
+type Decision = { allowed: true, ambient: boolean } | { allowed: false, status: number, code: string, message: string }
+
+/**
+ * The orders API, the delivery log, the stream and the dashboard hold customers' names and emails. With ROMS_API_TOKEN
+ * set they need it (a bearer header or the sign-in cookie). Without it only this machine is served: a loopback peer
+ * and no forwarding header, because tunnels and reverse proxies connect from loopback too.
+ */
+export function registerAccessRule (app: FastifyInstance, apiTokens: readonly string[]): void {
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const route = request.routeOptions.url
+    // No route means a 404, which shows nothing: senders with a mistyped URL get the helpful not-found answer.
+    if (route === undefined || OPEN_ROUTES.has(route) || route === '/docs' || route.startsWith('/docs/')) return
+    const decision = decide(request, apiTokens)
+    if (decision.allowed && (!decision.ambient || SAFE_METHODS.has(request.method) || isSameOrigin(request))) return
+    const refusal = decision.allowed
+      ? { status: 403, code: 'CROSS_SITE_REQUEST', message: 'a change from another site is refused: use this server\'s own pages or an Authorization header' }
+      : decision
+    if (refusal.status === 401) reply.header('www-authenticate', 'Bearer realm="ROMS"')
+    if (request.method === 'GET' && route !== '/api/v2/stream' && !request.url.startsWith('/api/') && acceptsHtml(request)) {
+      return await reply.code(refusal.status).type('text/html; charset=utf-8').header('cache-control', 'no-store')
+        .send(signInPage({ tokenRequired: apiTokens.length > 0, message: refusal.message, returnTo: request.url }))
+    }
+    return await reply.code(refusal.status).send(errorBody(refusal.code, refusal.message))
+  })
+}
+
+function decide (request: FastifyRequest, apiTokens: readonly string[]): Decision {
+  if (apiTokens.length > 0) {
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1]
+    if (bearer !== undefined && matchingToken(bearer, apiTokens)) return { allowed: true, ambient: false }
+    const session = readCookie(request.headers.cookie, SESSION_COOKIE)
+    if (session !== undefined && isValidSession(session, apiTokens)) return { allowed: true, ambient: true }
+    const message = bearer === undefined && session === undefined
+      ? 'this endpoint needs the API token: send "Authorization: Bearer <ROMS_API_TOKEN>" or sign in on the dashboard'
+      : 'the API token or the sign-in is not valid (was ROMS_API_TOKEN changed?)'
+    return { allowed: false, status: 401, code: 'UNAUTHORIZED', message }
+  }
+  const forwarded = FORWARDING_HEADERS.some((name) => request.headers[name] !== undefined)
+  if (!isLoopback(request.socket.remoteAddress) || forwarded) {
+    return {
+      allowed: false,
+      status: 401,
+      code: 'UNAUTHORIZED',
+      message: `without an API token this endpoint is served only to requests made directly on the ROMS machine${forwarded ? ' (this one came through a proxy or tunnel)' : ''}: ${TOKEN_HINT}`
+    }
+  }
+  // A web page can point its own host name at 127.0.0.1 (DNS rebinding) and read loopback answers; a loopback name cannot be faked that way.
+  if (!isLoopbackHost(request.headers.host)) {
+    return { allowed: false, status: 401, code: 'UNAUTHORIZED', message: `without an API token open this on http://localhost, or ${TOKEN_HINT}` }
+  }
+  return { allowed: true, ambient: true }
+}
+
+export function isLoopback (address: string | undefined): boolean {
+  if (address === undefined) return false
+  const v4 = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address
+  return v4 === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4)
+}
+
+function isLoopbackHost (host: string | undefined): boolean {
+  if (host === undefined) return false
+  const name = host.replace(/:\d+$/, '').toLowerCase()
+  return name === 'localhost' || name.endsWith('.localhost') || name === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name)
+}
+
+/** A browser names the page that sent a request; a cookie or loopback grant must not let another site change data. */
+function isSameOrigin (request: FastifyRequest): boolean {
+  const site = request.headers['sec-fetch-site']
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false
+  const origin = request.headers.origin
+  if (origin === undefined) return true
+  return URL.canParse(origin) && new URL(origin).host === request.headers.host
+}
+
+function acceptsHtml (request: FastifyRequest): boolean {
+  return (request.headers.accept ?? '').includes('text/html')
+}

@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify'
+import { correctOrder } from '../intake/correct-order.ts'
+import type { IntakeDeps } from '../intake/receive-delivery.ts'
+import { findOrderById } from '../store/order-query-repository.ts'
+import type { Store } from '../store/open-store.ts'
+import { toOrderJson } from './order-json.ts'
+import { headersOf } from './request-headers.ts'
+
+export function registerOrderPatchRoutes (app: FastifyInstance, store: Store, intake: IntakeDeps): void {
+  app.patch('/api/v2/orders/:id', {
+    schema: {
+      summary: 'Correct an order by hand',
+      description: 'A JSON object with the webhook field names (status, tracking_number, total...) and an optional `extra` ' +
+        'object. It is applied like a delivery: recorded in the delivery log as source `manual`, shown in the timeline ' +
+        'and on the live stream. Fields cannot be cleared, and the order number cannot change.',
+      tags: ['orders'],
+      params: { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] },
+      body: { type: 'object', additionalProperties: true },
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            success: { type: 'boolean' },
+            action: { type: 'string', enum: ['updated', 'unchanged', 'stale'] },
+            delivery_id: { type: ['integer', 'null'] },
+            order: { $ref: 'Order#' }
+          }
+        },
+        '4xx': { $ref: 'Error#' }
+      }
+    }
+  }, async (request) => {
+    const { id } = request.params as { id: number }
+    const result = await correctOrder(intake, {
+      orderId: id,
+      body: request.body,
+      headers: headersOf(request),
+      path: request.url,
+      clientIp: request.ip,
+      receivedAt: intake.clock()
+    })
+    const order = await findOrderById(store.db, id)
+    return { success: true, action: result.action, delivery_id: result.logId, order: order === undefined ? undefined : toOrderJson(order) }
+  })
+}

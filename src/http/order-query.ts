@@ -1,0 +1,96 @@
+import { DomainError } from '../domain-error.ts'
+import type { OrderFilter, OrderPage, OrderSortKey } from '../store/order-query-repository.ts'
+
+export const DEFAULT_LIMIT = 50
+export const MAX_LIMIT = 500
+
+const dateText = { type: 'string', description: 'ISO 8601 date or date-time (UTC when no offset is given)' }
+
+export const orderFilterProperties = {
+  status: { type: 'string', description: 'One status, or several separated by commas' },
+  source: { type: 'string' },
+  store: { type: 'string' },
+  profile: { type: 'string' },
+  proxy_list: { type: 'string' },
+  from: { ...dateText, description: 'Created at or after (inclusive)' },
+  to: { ...dateText, description: 'Created before (exclusive); a date alone includes that whole day' },
+  q: { type: 'string', maxLength: 200, description: 'Case-insensitive text in the order number, product, email, customer name, tracking numbers or reference' }
+}
+
+export const orderListQuerystring = {
+  type: 'object',
+  properties: {
+    ...orderFilterProperties,
+    sort: { type: 'string', enum: ['created_at', 'order_date', 'total'], default: 'created_at' },
+    order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' },
+    limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
+    cursor: { type: 'string', description: 'The `next_cursor` of the previous page, with the same filters and sort' }
+  },
+  additionalProperties: false
+}
+
+export interface OrderFilterQuery {
+  status?: string
+  source?: string
+  store?: string
+  profile?: string
+  proxy_list?: string
+  from?: string
+  to?: string
+  q?: string
+}
+
+export interface OrderListQuery extends OrderFilterQuery {
+  sort: OrderSortKey
+  order: 'asc' | 'desc'
+  limit: number
+  cursor?: string
+}
+
+export function toOrderFilter (query: OrderFilterQuery): OrderFilter {
+  return {
+    statuses: query.status?.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== ''),
+    source: query.source,
+    store: query.store,
+    profile: query.profile,
+    proxyList: query.proxy_list,
+    from: query.from === undefined ? undefined : toInstant(query.from, 'from', false),
+    to: query.to === undefined ? undefined : toInstant(query.to, 'to', true),
+    search: query.q?.trim()
+  }
+}
+
+/** Stored times are `toISOString()` text, so a range compares as text once the bounds are written the same way. */
+function toInstant (value: string, field: string, endOfDay: boolean): string {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value)
+  const time = Date.parse(dateOnly ? `${value}T00:00:00Z` : value)
+  if (!Number.isFinite(time)) throw new DomainError('INVALID_QUERY', `${field} must be an ISO 8601 date or date-time, got "${value}"`, { field })
+  return new Date(dateOnly && endOfDay ? time + 86_400_000 : time).toISOString()
+}
+
+interface CursorData { s: OrderSortKey, d: 'asc' | 'desc', k: string, i: number }
+
+/** Opaque to clients: the sort it belongs to, and the sort key and id of the last order shown. */
+export function encodeCursor (sort: OrderSortKey, order: 'asc' | 'desc', key: string, id: number): string {
+  return Buffer.from(JSON.stringify({ s: sort, d: order, k: key, i: id } satisfies CursorData)).toString('base64url')
+}
+
+export function toOrderPage (query: OrderListQuery, limit = query.limit): OrderPage {
+  const page: OrderPage = { sort: query.sort, descending: query.order === 'desc', limit }
+  if (query.cursor === undefined) return page
+  const data = decodeCursor(query.cursor)
+  if (data.s !== query.sort || data.d !== query.order) {
+    throw new DomainError('INVALID_QUERY', 'cursor belongs to another sort: start again without it', { field: 'cursor' })
+  }
+  return { ...page, after: { key: data.k, id: data.i } }
+}
+
+function decodeCursor (cursor: string): CursorData {
+  try {
+    const data = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<CursorData>
+    if (typeof data.k === 'string' && Number.isInteger(data.i) && typeof data.s === 'string' && typeof data.d === 'string') return data as CursorData
+  } catch {
+    // Falls through to the error below: any undecodable cursor gets the same answer.
+  }
+  throw new DomainError('INVALID_QUERY', 'cursor is not one this server gave out', { field: 'cursor' })
+}

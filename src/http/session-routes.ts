@@ -1,0 +1,73 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { errorBody } from './error-handler.ts'
+import { clearedSessionCookie, isValidSession, matchingToken, readCookie, SESSION_COOKIE, sessionCookie } from './session-token.ts'
+import { signInPage } from './sign-in-page.ts'
+import { TOKEN_HINT } from './access.ts'
+
+const sessionAnswer = {
+  type: 'object',
+  properties: {
+    success: { type: 'boolean' },
+    token_required: { type: 'boolean', description: 'False: no ROMS_API_TOKEN is set and only this machine is served' },
+    signed_in: { type: 'boolean' }
+  }
+}
+
+/** The dashboard's sign-in: the token in exchange for an HttpOnly, SameSite=Strict cookie (EventSource sends it too). */
+export function registerSessionRoutes (app: FastifyInstance, apiTokens: readonly string[]): void {
+  app.register(async (scope) => {
+    // The sign-in page's form posts without script.
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(String(body))))
+    })
+
+    scope.get('/api/v2/session', {
+      schema: { summary: 'Whether a token is required, and whether this browser is signed in', tags: ['session'], response: { 200: sessionAnswer } }
+    }, async (request) => ({ success: true, token_required: apiTokens.length > 0, signed_in: isSignedIn(request, apiTokens) }))
+
+    scope.post('/api/v2/session', {
+      schema: {
+        summary: 'Sign in with the API token: sets the session cookie',
+        tags: ['session'],
+        consumes: ['application/json', 'application/x-www-form-urlencoded'],
+        body: { type: 'object', properties: { token: { type: 'string', minLength: 1 }, return_to: { type: 'string' } }, required: ['token'] },
+        response: { 200: sessionAnswer, '4xx': { $ref: 'Error#' } }
+      }
+    }, async (request, reply) => {
+      const { token, return_to: returnTo } = request.body as { token: string, return_to?: string }
+      const fromForm = request.headers['content-type']?.startsWith('application/x-www-form-urlencoded') === true
+      if (apiTokens.length === 0) {
+        return await refuse(reply, fromForm, 400, 'SIGN_IN_NOT_NEEDED', `no API token is set, so this machine needs no sign-in and others are refused: ${TOKEN_HINT}`)
+      }
+      if (!matchingToken(token, apiTokens)) return await refuse(reply, fromForm, 401, 'UNAUTHORIZED', 'that is not the API token (ROMS_API_TOKEN)')
+      reply.header('set-cookie', sessionCookie(token, request.protocol === 'https'))
+      // Only a path on this server: an open redirect would let a link sign users in and send them elsewhere.
+      if (fromForm) return await reply.code(303).header('location', isLocalPath(returnTo) ? returnTo : '/').send()
+      return { success: true, token_required: true, signed_in: true }
+    })
+
+    scope.delete('/api/v2/session', {
+      schema: { summary: 'Sign out: clears the session cookie', tags: ['session'], response: { 200: sessionAnswer } }
+    }, async (request, reply) => {
+      reply.header('set-cookie', clearedSessionCookie(request.protocol === 'https'))
+      return { success: true, token_required: apiTokens.length > 0, signed_in: false }
+    })
+  })
+}
+
+function isSignedIn (request: FastifyRequest, apiTokens: readonly string[]): boolean {
+  if (apiTokens.length === 0) return false
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1]
+  if (bearer !== undefined && matchingToken(bearer, apiTokens)) return true
+  const session = readCookie(request.headers.cookie, SESSION_COOKIE)
+  return session !== undefined && isValidSession(session, apiTokens)
+}
+
+async function refuse (reply: FastifyReply, fromForm: boolean, status: number, code: string, message: string): Promise<FastifyReply> {
+  if (fromForm) return await reply.code(status).type('text/html; charset=utf-8').send(signInPage({ tokenRequired: status === 401, message }))
+  return await reply.code(status).send(errorBody(code, message))
+}
+
+function isLocalPath (path: string | undefined): path is string {
+  return path !== undefined && path.startsWith('/') && !path.startsWith('//') && !path.includes('\\')
+}

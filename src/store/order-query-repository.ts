@@ -1,0 +1,106 @@
+import { type ExpressionBuilder, type RawBuilder, sql, type SelectQueryBuilder } from 'kysely'
+import type { Database, Db } from './database.ts'
+import { type StoredOrder, toStoredOrder } from './order-repository.ts'
+
+export type OrderSortKey = 'created_at' | 'order_date' | 'total'
+
+export interface OrderFilter {
+  statuses?: readonly string[] | undefined
+  source?: string | undefined
+  store?: string | undefined
+  profile?: string | undefined
+  proxyList?: string | undefined
+  /** ISO 8601 UTC, inclusive. */
+  from?: string | undefined
+  /** ISO 8601 UTC, exclusive. */
+  to?: string | undefined
+  /** Case-insensitive substring of order number, product, email, customer name, reference or any tracking number. */
+  search?: string | undefined
+}
+
+export interface OrderPage {
+  sort: OrderSortKey
+  descending: boolean
+  limit: number
+  /** The sort key and id of the last order of the previous page. */
+  after?: { key: string, id: number } | undefined
+}
+
+const SEARCHED_COLUMNS = ['order_number', 'product', 'email', 'customer_name', 'tracking_number', 'reference_number'] as const
+
+/**
+ * The sort expressions, written exactly as indexed by migration 0002: an order without a date sorts by its arrival, one
+ * without a total as 0. NULLs never reach the keyset comparison, whose NULL ordering differs between the databases.
+ */
+function sortExpression (sort: OrderSortKey): RawBuilder<string | number> {
+  if (sort === 'order_date') return sql<string>`coalesce(orders.order_date, orders.created_at)`
+  if (sort === 'total') return sql<number>`coalesce(orders.total, 0)`
+  return sql<string>`orders.created_at`
+}
+
+/** The sort key of an order as a cursor holds it. */
+export function sortKeyOf (order: StoredOrder, sort: OrderSortKey): string {
+  if (sort === 'order_date') return order.values.orderDate ?? order.createdAt
+  if (sort === 'total') return order.values.total ?? '0.00'
+  return order.createdAt
+}
+
+/** One page of orders, by keyset (never OFFSET): as fast at the millionth order as at the first. */
+export async function listOrders (db: Db, filter: OrderFilter, page: OrderPage): Promise<StoredOrder[]> {
+  const key = sortExpression(page.sort)
+  const direction = page.descending ? 'desc' : 'asc'
+  let query = applyOrderFilter(db.kysely.selectFrom('orders').selectAll('orders'), filter)
+  const after = page.after
+  if (after !== undefined) {
+    // SQLite compares a REAL with a TEXT parameter as "number < text": money is bound as a number there and in PostgreSQL alike.
+    const value = page.sort === 'total' ? Number(after.key) : after.key
+    const beyond = page.descending ? sql.raw('<') : sql.raw('>')
+    const within = page.descending ? sql.raw('<=') : sql.raw('>=')
+    // `(k, id) < (?, ?)` spelled portably; the first, redundant bound lets both planners range-scan the index.
+    query = query.where(sql<boolean>`${key} ${within} ${value} and (${key} ${beyond} ${value} or (${key} = ${value} and orders.id ${beyond} ${after.id}))`)
+  }
+  const rows = await query.orderBy(key, direction).orderBy('orders.id', direction).limit(page.limit).execute()
+  return rows.map(toStoredOrder)
+}
+
+export function applyOrderFilter<O> (query: SelectQueryBuilder<Database, 'orders', O>, filter: OrderFilter): SelectQueryBuilder<Database, 'orders', O> {
+  let q = query
+  if (filter.statuses !== undefined && filter.statuses.length > 0) q = q.where('orders.status', 'in', [...filter.statuses])
+  if (filter.source !== undefined) q = q.where('orders.source', '=', filter.source)
+  if (filter.store !== undefined) q = q.where('orders.store', '=', filter.store)
+  if (filter.profile !== undefined) q = q.where('orders.profile', '=', filter.profile)
+  if (filter.proxyList !== undefined) q = q.where('orders.proxy_list', '=', filter.proxyList)
+  if (filter.from !== undefined) q = q.where('orders.created_at', '>=', filter.from)
+  if (filter.to !== undefined) q = q.where('orders.created_at', '<', filter.to)
+  const search = filter.search
+  if (search !== undefined && search !== '') q = q.where((eb) => matchesSearch(eb, search))
+  return q
+}
+
+function matchesSearch (eb: ExpressionBuilder<Database, 'orders'>, search: string): RawBuilder<boolean> {
+  // `lower(x) like lower(?)` with an explicit escape character behaves the same in SQLite and PostgreSQL.
+  const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const like = (column: RawBuilder<unknown>): RawBuilder<boolean> => sql<boolean>`lower(${column}) like lower(${pattern}) escape '\\'`
+  const columns = SEARCHED_COLUMNS.map((column) => like(sql.ref(`orders.${column}`)))
+  const tracking = eb.exists(eb.selectFrom('order_tracking').select(sql.lit(1).as('one'))
+    .whereRef('order_tracking.order_id', '=', 'orders.id')
+    .where(like(sql.ref('order_tracking.tracking_number'))))
+  return sql<boolean>`(${sql.join([...columns, tracking], sql` or `)})`
+}
+
+export async function findOrderById (db: Db, id: number): Promise<StoredOrder | undefined> {
+  const row = await db.kysely.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst()
+  return row === undefined ? undefined : toStoredOrder(row)
+}
+
+export async function findOrderByNumber (db: Db, orderNumber: string): Promise<StoredOrder | undefined> {
+  const row = await db.kysely.selectFrom('orders').selectAll().where('order_number', '=', orderNumber).executeTakeFirst()
+  return row === undefined ? undefined : toStoredOrder(row)
+}
+
+/** Orders by id, for the stream: one query for a batch of deliveries. */
+export async function findOrdersByIds (db: Db, ids: readonly number[]): Promise<Map<number, StoredOrder>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db.kysely.selectFrom('orders').selectAll().where('id', 'in', [...new Set(ids)]).execute()
+  return new Map(rows.map((row) => [row.id, toStoredOrder(row)]))
+}
