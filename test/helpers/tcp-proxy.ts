@@ -4,6 +4,8 @@ export interface TcpProxy {
   port: number
   /** Destroys every open connection (RST) and refuses new ones, as a database host that went away. */
   cut: () => void
+  /** Destroys every open connection and holds new ones open without an answer, as a host behind a dead route. */
+  stall: () => void
   /** Lets connections through again. */
   restore: () => void
   /** Connections made through the proxy so far. */
@@ -17,11 +19,17 @@ export interface TcpProxy {
  */
 export async function startTcpProxy (target: { host: string, port: number }): Promise<TcpProxy> {
   const open = new Set<Socket>()
-  let isCut = false
+  let mode: 'open' | 'cut' | 'stall' = 'open'
+  const held = new Set<Socket>()
   let count = 0
   const server = createServer((client) => {
-    if (isCut) {
+    if (mode === 'cut') {
       client.resetAndDestroy()
+      return
+    }
+    if (mode === 'stall') {
+      held.add(client)
+      client.on('error', () => client.destroy()).on('close', () => held.delete(client))
       return
     }
     count++
@@ -48,15 +56,27 @@ export async function startTcpProxy (target: { host: string, port: number }): Pr
   return {
     port: address.port,
     cut: () => {
-      isCut = true
-      for (const socket of open) socket.resetAndDestroy()
-      open.clear()
+      mode = 'cut'
+      resetAll(open)
     },
-    restore: () => { isCut = false },
+    stall: () => {
+      mode = 'stall'
+      resetAll(open)
+    },
+    restore: () => {
+      mode = 'open'
+      resetAll(held)
+    },
     connections: () => count,
     close: async () => {
-      for (const socket of open) socket.destroy()
+      resetAll(open)
+      resetAll(held)
       await new Promise<void>((resolve) => server.close(() => resolve()))
     }
   }
+}
+
+function resetAll (sockets: Set<Socket>): void {
+  for (const socket of sockets) socket.resetAndDestroy()
+  sockets.clear()
 }

@@ -1,0 +1,134 @@
+import { setTimeout as delay } from 'node:timers/promises'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { withSearchPath } from '../../src/store/dialects/postgres.ts'
+import { type ServerProcess, startServer, stopAll } from '../helpers/server-process.ts'
+import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.ts'
+import { openTestStore, type TestStore, testDatabases } from '../helpers/test-database.ts'
+
+/** A delivery must be answered within this, database or not: senders time out and a queue must not pile up. */
+const ANSWER_WITHIN_MS = 7000
+const RECOVER_WITHIN_MS = 20_000
+
+interface Sent {
+  orderNumber: string
+  status: number
+  retryAfter: string | null
+  ms: number
+}
+
+async function deliver (server: ServerProcess, orderNumber: string): Promise<Sent> {
+  const started = Date.now()
+  const res = await fetch(`${server.url}/api/v2/webhooks/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ order_number: orderNumber, product: 'Dunk Low', price: '110.00' }),
+    signal: AbortSignal.timeout(ANSWER_WITHIN_MS * 2)
+  })
+  await res.arrayBuffer()
+  return { orderNumber, status: res.status, retryAfter: res.headers.get('retry-after'), ms: Date.now() - started }
+}
+
+async function health (server: ServerProcess): Promise<{ status: number, database: unknown }> {
+  const res = await fetch(`${server.url}/health`, { signal: AbortSignal.timeout(ANSWER_WITHIN_MS) })
+  const body = await res.json() as { database?: unknown }
+  return { status: res.status, database: body.database }
+}
+
+/** Polls /health (the server's own view) until it says the database is back, within a bound. */
+async function waitForHealthy (server: ServerProcess): Promise<void> {
+  const deadline = Date.now() + RECOVER_WITHIN_MS
+  while (Date.now() < deadline) {
+    if ((await health(server)).status === 200) return
+    await delay(100)
+  }
+  throw new Error(`the server did not recover within ${RECOVER_WITHIN_MS} ms:\n${server.output().slice(-3000)}`)
+}
+
+async function deliverUntilAccepted (server: ServerProcess, orderNumber: string): Promise<Sent> {
+  const deadline = Date.now() + RECOVER_WITHIN_MS
+  for (;;) {
+    const answer = await deliver(server, orderNumber)
+    if (answer.status !== 503 || Date.now() > deadline) return answer
+    await delay(100)
+  }
+}
+
+describe.runIf(testDatabases().includes('postgres'))('a server whose PostgreSQL goes away and comes back', () => {
+  let test: TestStore
+  let proxy: TcpProxy
+  let server: ServerProcess | undefined
+  const sent: Sent[] = []
+  beforeAll(async () => {
+    test = await openTestStore('postgres')
+    const direct = new URL(process.env.TEST_DATABASE_URL ?? '')
+    proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port === '' ? 5432 : direct.port) })
+    direct.hostname = '127.0.0.1'
+    direct.port = String(proxy.port)
+    server = await startServer({ DATABASE_URL: withSearchPath(direct.toString(), test.schema ?? '') })
+  })
+  afterAll(async () => {
+    await stopAll([server])
+    await proxy?.close()
+    await test?.cleanup()
+  })
+
+  it('stores deliveries while the database is there', async () => {
+    if (server === undefined) throw new Error('no server')
+    sent.push(await deliver(server, 'OUTAGE-BEFORE-1'), await deliver(server, 'OUTAGE-BEFORE-2'))
+    expect(sent.map((s) => s.status)).toEqual([200, 200])
+  })
+
+  it('answers 503 with Retry-After within seconds, and /health says the database is down', async () => {
+    if (server === undefined) throw new Error('no server')
+    proxy.cut()
+    const during = await Promise.all([1, 2, 3, 4, 5].map(async (n) => await deliver(server as ServerProcess, `OUTAGE-DURING-${n}`)))
+    sent.push(...during)
+    for (const answer of during) {
+      expect(answer.status, answer.orderNumber).toBe(503)
+      expect(Number(answer.retryAfter)).toBeGreaterThan(0)
+      expect(answer.ms).toBeLessThan(ANSWER_WITHIN_MS)
+    }
+    expect(await health(server)).toEqual({ status: 503, database: 'down' })
+  })
+
+  it('recovers by itself when the database returns, and every delivery answered 2xx is stored', async () => {
+    if (server === undefined) throw new Error('no server')
+    proxy.restore()
+    await waitForHealthy(server)
+    // Right after an outage the writer answers 503 for up to a second (so a dead database costs senders no waiting);
+    // a sender honouring Retry-After sees the same.
+    sent.push(await deliverUntilAccepted(server, 'OUTAGE-AFTER-0'))
+    const after = await Promise.all([1, 2, 3].map(async (n) => await deliver(server as ServerProcess, `OUTAGE-AFTER-${n}`)))
+    sent.push(...after)
+    expect(after.map((s) => s.status)).toEqual([200, 200, 200])
+    const acknowledged = sent.filter((s) => s.status >= 200 && s.status < 300).map((s) => s.orderNumber)
+    const stored = await test.store.db.kysely.selectFrom('orders').select('order_number').execute()
+    expect(stored.map((r) => r.order_number).sort()).toEqual(expect.arrayContaining(acknowledged.sort()))
+    expect(acknowledged).toHaveLength(6)
+    expect(server.child.exitCode).toBeNull()
+  })
+
+  it('answers 503 within seconds when connecting hangs (the pool gives up after its connect timeout)', async () => {
+    if (server === undefined) throw new Error('no server')
+    proxy.stall()
+    const during = await Promise.all([1, 2, 3].map(async (n) => await deliver(server as ServerProcess, `OUTAGE-STALLED-${n}`)))
+    sent.push(...during)
+    for (const answer of during) {
+      expect(answer.status, answer.orderNumber).toBe(503)
+      expect(Number(answer.retryAfter)).toBeGreaterThan(0)
+      expect(answer.ms).toBeLessThan(ANSWER_WITHIN_MS)
+    }
+    expect(await health(server)).toEqual({ status: 503, database: 'down' })
+  })
+
+  it('recovers again after the stall, and every delivery answered 2xx is still stored', async () => {
+    if (server === undefined) throw new Error('no server')
+    proxy.restore()
+    await waitForHealthy(server)
+    sent.push(await deliverUntilAccepted(server, 'OUTAGE-AFTER-STALL'))
+    const acknowledged = sent.filter((s) => s.status >= 200 && s.status < 300).map((s) => s.orderNumber)
+    expect(acknowledged).toHaveLength(7)
+    const stored = await test.store.db.kysely.selectFrom('orders').select('order_number').execute()
+    expect(stored.map((r) => r.order_number)).toEqual(expect.arrayContaining(acknowledged))
+  })
+})
