@@ -12,11 +12,19 @@ export interface WebhookRouteDeps {
 
 const RETRY_AFTER_SECONDS = '5'
 
+// The serialiser drops every property a response schema does not name; the message discord.js reads must arrive whole.
+const discordMessageSchema = {
+  type: 'object',
+  description: 'A Discord-shaped post with `?wait=true`: the created message, as Discord answers it',
+  required: ['id', 'channel_id', 'type'],
+  additionalProperties: true
+}
+
 const deliverySchema = {
   tags: ['webhooks'],
   consumes: ['application/json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data'],
   response: {
-    200: { $ref: 'DeliveryAnswer#' },
+    200: { anyOf: [discordMessageSchema, { $ref: 'DeliveryAnswer#' }] },
     204: { type: 'null', description: 'A Discord-shaped post without `?wait=true`, answered as Discord does' },
     '4xx': { $ref: 'Error#' },
     503: { $ref: 'Error#' }
