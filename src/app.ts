@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify'
 import type { Config } from './config.ts'
 import { registerAccessRule } from './http/access.ts'
+import { registerDashboardRoutes } from './http/dashboard-routes.ts'
 import { registerEmailRoutes } from './http/email-routes.ts'
 import { registerErrorHandlers } from './http/error-handler.ts'
 import { registerHealthRoutes } from './http/health-routes.ts'
@@ -89,5 +90,6 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
     onError: (error, context) => app.log.error({ err: error }, context)
   }))
   await registerEmailRoutes(app, { emails: { writer: store.writer, clock }, store, bodyLimit: config.bodyLimit })
+  registerDashboardRoutes(app)
   return app
 }

@@ -1,0 +1,123 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { buildDashboard, hasChromium, launchBrowser, type PageProblems, screenshot, serveTestApp, type ServedApp, watchPage } from '../helpers/browser.ts'
+import { hexHmac } from '../helpers/post-order.ts'
+
+async function post (server: ServedApp, payload: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return await fetch(`${server.origin}/api/v2/webhooks/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(payload)
+  })
+}
+
+describe.skipIf(!hasChromium())('dashboard in Chromium', () => {
+  let browser: Browser
+  let server: ServedApp
+  let page: Page
+  let problems: PageProblems
+
+  beforeAll(async () => {
+    await buildDashboard()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => { await browser?.close() })
+
+  beforeEach(async () => {
+    server = await serveTestApp()
+    page = await browser.newPage()
+    problems = watchPage(page)
+  })
+  afterEach(async (context) => {
+    await screenshot(page, context.task.name.replace(/\W+/g, '-'))
+    await page.close()
+    await server.close()
+  })
+
+  async function openLive (hash: string): Promise<void> {
+    await page.goto(`${server.origin}/${hash}`)
+    await page.getByTestId('stream-state').filter({ hasText: 'Live' }).waitFor()
+  }
+
+  it('shows a posted order in the table within a second, without a reload', async () => {
+    await openLive('#/orders')
+    await page.getByText('No orders match.').waitFor()
+    await page.evaluate(() => { (window as unknown as { notReloaded: boolean }).notReloaded = true })
+    const response = await post(server, { order_number: 'NK-1001', product: 'Air Jordan 1 Retro High OG', size: '10', store: 'Nike', price: 180 })
+    expect(response.status).toBe(200)
+    const posted = Date.now()
+    const row = page.locator('tr[data-order-number="NK-1001"]')
+    await row.waitFor({ timeout: 1000 })
+    expect(Date.now() - posted).toBeLessThan(1000)
+    await expect(row.textContent()).resolves.toContain('Air Jordan 1 Retro High OG')
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
+    expect(problems.errors).toEqual([])
+  })
+
+  it('narrows the table to the orders a search matches', async () => {
+    for (const [orderNumber, product, email] of [
+      ['FL-2001', 'Yeezy Boost 350 V2', 'ana@example.com'],
+      ['FL-2002', 'Dunk Low Panda', 'ben@example.com'],
+      ['FL-2003', 'Yeezy Slide Onyx', 'cy@example.com']
+    ]) expect((await post(server, { order_number: orderNumber, product, email, store: 'Foot Locker' })).status).toBe(200)
+    await openLive('#/orders')
+    await page.locator('tr[data-order-number="FL-2002"]').waitFor()
+    await page.getByRole('searchbox', { name: 'Search orders' }).fill('yeezy')
+    await page.locator('tr[data-order-number="FL-2002"]').waitFor({ state: 'detached' })
+    expect(await page.locator('tbody tr[data-order-number]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-order-number')))).toEqual(['FL-2003', 'FL-2001'])
+    await page.getByRole('searchbox', { name: 'Search orders' }).fill('ben@example')
+    await page.locator('tr[data-order-number="FL-2001"]').waitFor({ state: 'detached' })
+    expect(await page.locator('tbody tr[data-order-number]').count()).toBe(1)
+    expect(page.url()).toContain('q=ben%40example')
+  })
+
+  it('opens an order with its timeline, tracking link and deliveries', async () => {
+    await post(server, { order_number: 'SNK-3001', product: 'New Balance 550 White Green', store: 'Snipes', price: '110.00', status: 'pending' })
+    await post(server, { order_number: 'SNK-3001', status: 'shipped', tracking_number: '1Z999AA10123456784', carrier: 'UPS' })
+    await openLive('#/orders')
+    await page.locator('tr[data-order-number="SNK-3001"]').click()
+    const timeline = page.getByTestId('timeline')
+    await timeline.waitFor()
+    const events = timeline.locator('li.event')
+    await expect(events.count()).resolves.toBe(2)
+    await expect(events.nth(0).textContent()).resolves.toContain('Created')
+    const update = await events.nth(1).textContent()
+    expect(update).toContain('status')
+    expect(update).toContain('pending')
+    expect(update).toContain('shipped')
+    expect(await page.getByTestId('tracking-link').first().getAttribute('href')).toContain('ups.com')
+    await expect(page.locator('table.deliveries tr.delivery').count()).resolves.toBe(2)
+  })
+
+  it('marks a refused delivery and replays it with a click', async () => {
+    await server.close()
+    server = await serveTestApp({ WEBHOOK_SECRET: 'right-secret' })
+    const body = JSON.stringify({ order_number: 'WM-4001', product: 'PlayStation 5 Slim', store: 'Walmart', price: '449.99' })
+    const refused = await fetch(`${server.origin}/api/v2/webhooks/orders`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-webhook-signature': hexHmac('old-secret', body) }, body
+    })
+    expect(refused.status).toBe(401)
+    await openLive('#/deliveries')
+    const row = page.locator('tr.delivery.rejected')
+    await row.waitFor()
+    await row.getByTestId('replay').click()
+    await page.getByText(/Replayed #\d+ as #\d+ \(200\)/).waitFor()
+    await page.getByText(/replay of #\d+/).waitFor()
+    await page.goto(`${server.origin}/#/orders`)
+    await page.locator('tr[data-order-number="WM-4001"]').waitFor()
+  })
+
+  it('shows a product named like markup as text and runs nothing', async () => {
+    const product = '<img src=x onerror=alert(1)>'
+    await openLive('#/orders')
+    await post(server, { order_number: 'XSS-1', product, store: '<script>alert(2)</script>', customer_name: '<b>bold</b>' })
+    const row = page.locator('tr[data-order-number="XSS-1"]')
+    await row.waitFor()
+    expect(await row.locator('.product').textContent()).toBe(product)
+    expect(await page.locator('main img').count()).toBe(0)
+    await row.click()
+    await page.getByTestId('order-product').filter({ hasText: product }).waitFor()
+    expect(await page.locator('main img, main b, main script').count()).toBe(0)
+    expect(problems.dialogs).toEqual([])
+  })
+})

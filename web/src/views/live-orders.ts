@@ -1,0 +1,81 @@
+import { getJson } from '../api.ts'
+import { h } from '../dom.ts'
+import { subscribe } from '../stream.ts'
+import type { Order, OrderPage } from '../types.ts'
+import { matchesQuery, orderOf, type OrderQuery } from './order-query.ts'
+import { orderRow, ordersTable } from './order-rows.ts'
+
+export interface LiveOrders {
+  element: HTMLElement
+  /** Fetches the first page again (after a filter change). */
+  reload: () => void
+  dispose: () => void
+}
+
+// Many orders a second land during a release: a list that has to be fetched again is fetched at most this often.
+const RELOAD_DELAY_MS = 300
+
+/** An orders table that follows the stream: new orders appear at the top, updated ones change in place. */
+export function liveOrders (query: () => OrderQuery, options: { pageSize: number, paging: boolean }): LiveOrders {
+  const body = h('tbody')
+  const rows = new Map<number, HTMLTableRowElement>()
+  const status = h('p', { class: 'muted', role: 'status' })
+  const more = h('button', { type: 'button', hidden: true, 'data-testid': 'load-more' }, 'Load more')
+  let cursor: string | null = null
+  let generation = 0
+  let reloadTimer: ReturnType<typeof setTimeout> | undefined
+
+  const load = async (reset: boolean): Promise<void> => {
+    const mine = reset ? ++generation : generation
+    const page = await getJson<OrderPage>('/api/v2/orders', { ...query(), limit: options.pageSize, cursor: reset ? undefined : cursor ?? undefined })
+    // A newer reload started meanwhile (the user typed on): its answer wins.
+    if (mine !== generation) return
+    if (reset) { body.replaceChildren(); rows.clear() }
+    for (const order of page.orders) put(order, 'end')
+    cursor = page.next_cursor
+    more.hidden = !options.paging || cursor === null
+    status.textContent = rows.size === 0 ? 'No orders match.' : ''
+  }
+  const put = (order: Order, where: 'start' | 'end' | 'in-place'): void => {
+    const row = orderRow(order)
+    const old = rows.get(order.id)
+    rows.set(order.id, row)
+    if (old !== undefined) old.replaceWith(row)
+    else if (where === 'start') body.prepend(row)
+    else body.append(row)
+    if (where !== 'end') row.classList.add('fresh')
+  }
+  const showError = (error: unknown): void => { status.textContent = `Could not load orders: ${String(error)}` }
+  const reload = (): void => { load(true).catch(showError) }
+  const reloadSoon = (): void => {
+    clearTimeout(reloadTimer)
+    reloadTimer = setTimeout(reload, RELOAD_DELAY_MS)
+  }
+
+  more.addEventListener('click', () => { load(false).catch(showError) })
+  const unsubscribe = subscribe((event) => {
+    if (event.type !== 'order.created' && event.type !== 'order.updated') return
+    const order = orderOf(event.data)
+    const matches = order === undefined ? undefined : matchesQuery(order, query())
+    if (order === undefined || matches === undefined) return reloadSoon()
+    if (!matches) {
+      rows.get(order.id)?.remove()
+      rows.delete(order.id)
+    } else if (rows.has(order.id)) {
+      put(order, 'in-place')
+    } else if (event.type === 'order.created') {
+      // Only new orders go on top: an older order that changed belongs further down, on a page not loaded yet.
+      put(order, 'start')
+    }
+    status.textContent = rows.size === 0 ? 'No orders match.' : ''
+  })
+  reload()
+  return {
+    element: h('div', { class: 'live-orders' }, h('div', { class: 'table-wrap' }, ordersTable(body)), status, more),
+    reload,
+    dispose: () => {
+      unsubscribe()
+      clearTimeout(reloadTimer)
+    }
+  }
+}
