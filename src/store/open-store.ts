@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely'
+import { type ChangeFeed, createLocalChangeFeed } from './change-feed.ts'
 import type { Database, Db, DialectFeatures } from './database.ts'
-import { openPostgres } from './dialects/postgres.ts'
+import { createPostgresChangeFeed } from './dialects/postgres-change-feed.ts'
+import { openPostgres, withSearchPath } from './dialects/postgres.ts'
 import { openSqlite, sqliteFeatures } from './dialects/sqlite.ts'
 import { postgresFeatures } from './dialects/postgres.ts'
 import { migrateToLatest, type MigrationReport } from './migrate.ts'
@@ -11,6 +13,8 @@ export interface Store {
   db: Db
   writer: Writer
   features: DialectFeatures
+  /** Committed deliveries, as log ids: across every instance on PostgreSQL (LISTEN/NOTIFY), this process on SQLite. */
+  changes: ChangeFeed
   migrate: () => Promise<MigrationReport>
   /** Lets queued writes commit, then closes the connections. */
   close: () => Promise<void>
@@ -20,6 +24,8 @@ export interface StoreOptions {
   /** PostgreSQL only: the schema to use (tests give each file its own). */
   schema?: string | undefined
   onError?: (error: Error) => void
+  /** Batches the writer may have in flight (PostgreSQL only; SQLite has one writer connection). */
+  writerConcurrency?: number
 }
 
 export function isPostgresUrl (url: string): boolean {
@@ -30,22 +36,31 @@ export function isPostgresUrl (url: string): boolean {
 export function openStore (databaseUrl: string, options: StoreOptions = {}): Store {
   if (isPostgresUrl(databaseUrl)) {
     const pg = openPostgres(databaseUrl, options)
-    return assemble(pg.db, pg.db, postgresFeatures, pg.close)
+    const url = options.schema === undefined ? databaseUrl : withSearchPath(databaseUrl, options.schema)
+    const changes = createPostgresChangeFeed(url, pg.pool, { onError: (error) => options.onError?.(asError(error)) })
+    return assemble(pg.db, pg.db, postgresFeatures, changes, pg.close, options.writerConcurrency ?? 1)
   }
   const sqlite = openSqlite(databaseUrl.replace(/^sqlite:(?:\/\/)?/i, ''))
-  return assemble(sqlite.write, sqlite.read, sqliteFeatures, sqlite.close)
+  const changes = createLocalChangeFeed({ onError: (error) => options.onError?.(asError(error)) })
+  return assemble(sqlite.write, sqlite.read, sqliteFeatures, changes, sqlite.close, 1)
 }
 
-function assemble (write: Kysely<Database>, read: Kysely<Database>, features: DialectFeatures, close: () => Promise<void>): Store {
-  const writer = createWriter(write, features)
+function assemble (write: Kysely<Database>, read: Kysely<Database>, features: DialectFeatures, changes: ChangeFeed, close: () => Promise<void>, concurrency: number): Store {
+  const writer = createWriter(write, features, { concurrency })
   return {
     db: { kysely: read, features },
     writer,
     features,
+    changes,
     migrate: async () => await migrateToLatest(write, features),
     close: async () => {
       await writer.close()
+      changes.close()
       await close()
     }
   }
+}
+
+function asError (error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error))
 }
