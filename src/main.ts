@@ -12,7 +12,8 @@ export async function serve (): Promise<void> {
   const store = openStore(config.databaseUrl, { onError: (error) => logger.warn({ err: error }, 'database connection error') })
   const { applied } = await store.migrate()
   if (applied.length > 0) logger.info({ applied }, 'database migrated')
-  const app = await buildApp({ config, store, logger })
+  // The store's feed: on PostgreSQL it carries deliveries between instances, so every stream shows every order.
+  const app = await buildApp({ config, store, logger, changeFeed: store.changes })
   await app.listen({ port: config.port, host: config.host })
   logger.info({ database: store.features.name === 'sqlite' ? config.databaseUrl : 'postgres' }, 'ROMS is ready: POST orders to /api/v2/webhooks/orders')
 
