@@ -31,21 +31,19 @@ export interface ApplyResult {
 export async function applyPatch (db: Db, patch: OrderPatch, ctx: ApplyContext): Promise<ApplyResult> {
   const now = ctx.now.toISOString()
   const values = withTrackingNumber(patch)
-  let existing = await findOrderForUpdate(db, patch.orderNumber)
-  if (existing === undefined) {
-    const id = await insertOrderIfAbsent(db, {
-      orderNumber: patch.orderNumber,
-      values,
-      extra: patch.extra ?? {},
-      source: ctx.source,
-      sourceUpdatedAt: patch.sourceUpdatedAt ?? null,
-      now
-    })
-    if (id !== undefined) return await finishCreate(db, id, patch, values, ctx, now)
-    // Another instance created it between our read and our insert: lock it and apply as an update.
-    existing = await findOrderForUpdate(db, patch.orderNumber)
-    if (existing === undefined) throw new Error(`order ${patch.orderNumber} vanished while it was being updated`)
-  }
+  // Insert first: most deliveries in a release are new orders, and the unique index settles races between deliveries
+  // and instances. When the order exists, lock it (PostgreSQL) and apply the patch as an update.
+  const id = await insertOrderIfAbsent(db, {
+    orderNumber: patch.orderNumber,
+    values,
+    extra: patch.extra ?? {},
+    source: ctx.source,
+    sourceUpdatedAt: patch.sourceUpdatedAt ?? null,
+    now
+  })
+  if (id !== undefined) return await finishCreate(db, id, patch, values, ctx, now)
+  const existing = await findOrderForUpdate(db, patch.orderNumber)
+  if (existing === undefined) throw new Error(`order ${patch.orderNumber} vanished while it was being updated`)
   return await applyToExisting(db, existing, patch, values, ctx, now)
 }
 
@@ -102,7 +100,7 @@ async function applyToExisting (db: Db, order: StoredOrder, patch: OrderPatch, v
   for (const [key, value] of Object.entries(patch.extra ?? {})) {
     if (JSON.stringify(order.extra[key]) === JSON.stringify(value)) continue
     extra ??= { ...order.extra }
-    extra[key] = value
+    Object.defineProperty(extra, key, { value, enumerable: true, writable: true, configurable: true })
     changes.push({ field: `extra.${key}`, old: order.extra[key] ?? null, new: value })
   }
 
