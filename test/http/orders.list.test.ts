@@ -36,8 +36,16 @@ for (const kind of testDatabases()) {
       expect(body.next_cursor).toBeNull()
       expect(body.orders.map((o) => o.order_number)).toEqual(['B-4', 'A-3', 'A-2', 'A-1'])
       expect(body.orders[3]).toMatchObject({
-        order_number: 'A-1', product: 'Nike Dunk Low Panda', total: '110.00', proxy_list: 'resi-1', customer_name: 'Ann Lee',
-        source: 'discord', status: 'pending', extra: {}, created_at: DAY1.toISOString(), price: null
+        order_number: 'A-1',
+        product: 'Nike Dunk Low Panda',
+        total: '110.00',
+        proxy_list: 'resi-1',
+        customer_name: 'Ann Lee',
+        source: 'discord',
+        status: 'pending',
+        extra: {},
+        created_at: DAY1.toISOString(),
+        price: null
       })
     })
 
