@@ -1,0 +1,166 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { postDelivery } from '../helpers/post-order.ts'
+import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
+import { testDatabases } from '../helpers/test-database.ts'
+import { fixture, lastDeliveryLog, orderCount, storedOrder } from './senders.support.ts'
+
+const BODY = fixture('discord-bot-success.json')
+const JSON_HEADERS = { 'content-type': 'application/json' }
+const BOUNDARY = '----roms-test-7MA4YWxkTrZu0gW'
+// Enough of a PNG to be binary: the signature, a CR LF pair and bytes that are not UTF-8.
+const SCREENSHOT = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from([0xff, 0xfe, 0x00, 0x0d, 0x0a, 0x2d, 0x2d])])
+
+/** A multipart body as discord.js sends it: `payload_json` and, when given, a file part; built by hand, byte for byte. */
+function multipart (payloadJson: string, file?: Buffer): Buffer {
+  const parts = [Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="payload_json"\r\nContent-Type: application/json\r\n\r\n${payloadJson}\r\n`)]
+  if (file !== undefined) {
+    parts.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="files[0]"; filename="checkout.png"\r\nContent-Type: image/png\r\n\r\n`), file, Buffer.from('\r\n'))
+  }
+  parts.push(Buffer.from(`--${BOUNDARY}--\r\n`))
+  return Buffer.concat(parts)
+}
+const MULTIPART_HEADERS = { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }
+
+const field = (name: string, value: string, inline = true): Record<string, unknown> => ({ name, value, inline })
+
+for (const kind of testDatabases()) {
+  describe(`checkout bot posts (${kind})`, () => {
+    let t: TestApp
+    beforeEach(async () => { t = await buildTestApp(kind) })
+    afterEach(async () => { await t.close() })
+
+    it('answers the fixture post with 204 and no body, as Discord does, and stores the checkout', async () => {
+      const res = await postDelivery(t.app, BODY, JSON_HEADERS)
+      expect(res.statusCode).toBe(204)
+      expect(res.body).toBe('')
+
+      const stored = await storedOrder(t, '1001')
+      expect(stored?.order).toMatchObject({
+        product: 'Air Jordan 1 Retro High OG',
+        size: '10',
+        price: 180,
+        currency: null,
+        store: 'Kicks Depot',
+        profile: 'Main Visa',
+        email: 'maya.okafor@example.com',
+        proxy_list: 'isp-pool-3',
+        status: 'verified',
+        order_date: '2025-03-14T16:41:29.512Z',
+        source: 'discord'
+      })
+      expect(stored?.order.extra).toMatchObject({ bot: 'Orion AIO', title: 'Successful checkout (Fast)', checkout_speed: '2481 ms' })
+      expect(stored?.items).toEqual([{ position: 0, title: 'Air Jordan 1 Retro High OG', variant: '10', sku: null, quantity: 1, unit_price: 180 }])
+      const log = await lastDeliveryLog(t)
+      expect(log).toMatchObject({ source: 'discord', outcome: 'created', status_code: 204, order_id: stored?.order.id, raw_body: BODY.toString('utf8') })
+      expect(stored?.events.map((event) => [event.event_type, event.delivery_id])).toEqual([['created', log.id]])
+    })
+
+    it('answers ?wait=true with 200 and a message object that discord.js can read', async () => {
+      const res = await postDelivery(t.app, BODY, JSON_HEADERS, '/api/v2/webhooks/orders?wait=true')
+      expect(res.statusCode).toBe(200)
+      expect(res.headers['content-type']).toMatch(/^application\/json/)
+      const message = res.json()
+      // discord.js builds a Message from this: the ids are snowflakes (digit strings it reads with BigInt), and it maps
+      // over every list.
+      expect(message).toMatchObject({
+        id: expect.stringMatching(/^\d+$/),
+        type: 0,
+        content: expect.any(String),
+        channel_id: expect.stringMatching(/^\d+$/),
+        author: { id: expect.stringMatching(/^\d+$/), username: expect.any(String), bot: true },
+        embeds: expect.any(Array),
+        attachments: expect.any(Array),
+        mentions: expect.any(Array),
+        mention_roles: expect.any(Array),
+        components: expect.any(Array),
+        tts: false,
+        pinned: false,
+        mention_everyone: false,
+        flags: expect.any(Number),
+        webhook_id: expect.stringMatching(/^\d+$/)
+      })
+      expect(new Date(message.timestamp).toISOString()).toBe(message.timestamp)
+      expect(() => BigInt(message.id)).not.toThrow()
+      expect(await orderCount(t)).toBe(1)
+      expect(await lastDeliveryLog(t)).toMatchObject({ outcome: 'created', status_code: 200 })
+    })
+
+    it('reads a multipart post from its payload_json part and ignores the attached file', async () => {
+      const res = await postDelivery(t.app, multipart(BODY.toString('utf8'), SCREENSHOT), MULTIPART_HEADERS)
+      expect(res.statusCode).toBe(204)
+      expect((await storedOrder(t, '1001'))?.order).toMatchObject({ product: 'Air Jordan 1 Retro High OG', store: 'Kicks Depot' })
+      expect(await lastDeliveryLog(t)).toMatchObject({ source: 'discord', outcome: 'created', content_type: MULTIPART_HEADERS['content-type'] })
+    })
+
+    it('reads a multipart post that holds only payload_json, and answers it with a message under ?wait=true', async () => {
+      const res = await postDelivery(t.app, multipart(BODY.toString('utf8')), MULTIPART_HEADERS, '/api/v2/webhooks/orders?wait=true')
+      expect(res.statusCode).toBe(200)
+      expect(res.json()).toMatchObject({ type: 0, channel_id: expect.any(String) })
+      expect(await orderCount(t)).toBe(1)
+    })
+
+    it.each([
+      ['an embed titled as a test', { username: 'Cybersole', embeds: [{ title: 'Test Webhook', description: 'Your webhook is working!' }] }],
+      ['a bare message', { username: 'Kodai', content: 'Webhook test' }],
+      ['a test showing sample order data', {
+        username: 'Valor',
+        embeds: [{ title: 'Test Checkout', fields: [field('Product', 'Sample Product'), field('Order #', '#TEST-0001'), field('Profile', 'Example')] }]
+      }],
+      ['a bot\'s hello with no order data', { username: 'Prism', content: 'hello from Prism' }]
+    ])('answers %s with 2xx, logs a test and stores no order', async (_name, post) => {
+      const res = await postDelivery(t.app, JSON.stringify(post), JSON_HEADERS)
+      expect(res.statusCode).toBe(204)
+      expect(await orderCount(t)).toBe(0)
+      expect(await lastDeliveryLog(t)).toMatchObject({ source: 'discord', outcome: 'test', status_code: 204, order_id: null })
+    })
+
+    it('logs a "Card Declined" embed as declined with its store, product, profile and proxy, and stores no order', async () => {
+      const post = {
+        username: 'Cybersole',
+        embeds: [{
+          title: 'Card Declined',
+          color: 15158332,
+          fields: [
+            field('Store', 'Footsites US'), field('Product', 'Jordan 11 Retro Gamma Blue'), field('Size', '10.5'),
+            field('Profile', '||Amex #2 $500||'), field('Proxy List', '||fs-resi-3||'), field('Reason', 'Insufficient funds')
+          ]
+        }]
+      }
+      const res = await postDelivery(t.app, JSON.stringify(post), JSON_HEADERS, '/api/v2/webhooks/orders?wait=true')
+      expect(res.statusCode).toBe(200)
+      expect(res.json().roms).toMatchObject({ action: 'declined', order_id: null })
+      expect(await orderCount(t)).toBe(0)
+      expect(await lastDeliveryLog(t)).toMatchObject({
+        source: 'discord',
+        outcome: 'declined',
+        order_id: null,
+        details: {
+          bot: 'Cybersole',
+          title: 'Card Declined',
+          store: 'Footsites US',
+          product: 'Jordan 11 Retro Gamma Blue',
+          size: '10.5',
+          profile: 'Amex #2 $500',
+          proxy_list: 'fs-resi-3',
+          reason: 'Insufficient funds'
+        }
+      })
+    })
+
+    it('logs a "Checkout Failed" post laid out as description lines as declined with what it carries', async () => {
+      const post = {
+        username: 'Wrath',
+        embeds: [{
+          author: { name: 'Checkout Failed' },
+          description: 'Site: Foot Locker\nItem: Air Max 95 Neon\nBilling Profile: Discover\nProxy Details: ||fl-isp-2||\nError: Payment rejected by bank'
+        }]
+      }
+      expect((await postDelivery(t.app, JSON.stringify(post), JSON_HEADERS)).statusCode).toBe(204)
+      expect(await orderCount(t)).toBe(0)
+      expect(await lastDeliveryLog(t)).toMatchObject({
+        outcome: 'declined',
+        details: { store: 'Foot Locker', product: 'Air Max 95 Neon', profile: 'Discover', proxy_list: 'fl-isp-2', reason: 'Payment rejected by bank' }
+      })
+    })
+  })
+}
