@@ -12,7 +12,7 @@ const SCREENSHOT = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0
 
 /** A multipart body as discord.js sends it: `payload_json` and, when given, a file part; built by hand, byte for byte. */
 function multipart (payloadJson: string, file?: Buffer): Buffer {
-  const parts = [Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="payload_json"\r\nContent-Type: application/json\r\n\r\n${payloadJson}\r\n`)]
+  const parts: Buffer[] = [Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="payload_json"\r\nContent-Type: application/json\r\n\r\n${payloadJson}\r\n`)]
   if (file !== undefined) {
     parts.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="files[0]"; filename="checkout.png"\r\nContent-Type: image/png\r\n\r\n`), file, Buffer.from('\r\n'))
   }
