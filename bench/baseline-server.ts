@@ -9,4 +9,6 @@ app.post('/api/v2/webhooks/orders', async (request) => {
 const port = Number(process.env.PORT ?? 0)
 await app.listen({ port, host: '127.0.0.1' })
 process.stdout.write('ready\n')
-process.on('SIGTERM', () => { void app.close().then(() => process.exit(0)) })
+process.on('SIGTERM', () => {
+  app.close().then(() => process.exit(0), () => process.exit(1))
+})

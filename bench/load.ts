@@ -64,9 +64,9 @@ export async function runLoad (options: LoadOptions): Promise<LoadResult> {
     ...(options.amount === undefined ? { duration: options.seconds ?? 10 } : { amount: options.amount }),
     requests: [{
       method: 'POST',
-      setupRequest: (request: Record<string, unknown>, context: Record<string, unknown>) => {
+      setupRequest: (request: autocannon.Request, context: object) => {
         const { body, orderNumber } = nextBody()
-        context.orderNumber = orderNumber
+        ;(context as Record<string, unknown>).orderNumber = orderNumber
         request.body = body
         request.headers = {
           'content-type': 'application/json',
@@ -74,11 +74,11 @@ export async function runLoad (options: LoadOptions): Promise<LoadResult> {
         }
         return request
       },
-      onResponse: (status: number, _body: string, context: Record<string, unknown>) => {
-        if (status >= 200 && status < 300) acknowledged.add(context.orderNumber as string)
+      onResponse: (status: number, _body: string, context: object) => {
+        if (status >= 200 && status < 300) acknowledged.add((context as Record<string, unknown>).orderNumber as string)
       }
     }]
-  } as autocannon.Options)
+  })
   return {
     requests: result.requests.total,
     rps: result.requests.average,
