@@ -6,6 +6,13 @@ export interface RawBody {
   tooLarge: boolean
 }
 
+const contentTypes = new WeakMap<object, string>()
+
+/** The Content-Type the client sent (set aside by `useRawBodies`). */
+export function sentContentType (request: FastifyRequest): string | undefined {
+  return contentTypes.get(request.raw) ?? request.headers['content-type']
+}
+
 /** Bytes of an oversized body kept in its delivery record, so a user can see what was sent. */
 const KEPT_OF_OVERSIZED = 64 * 1024
 
@@ -15,6 +22,14 @@ const KEPT_OF_OVERSIZED = 64 * 1024
  * read to its end; its first part is kept for the delivery record and the request is answered 413.
  */
 export function useRawBodies (scope: FastifyInstance, limit: number): void {
+  // Fastify answers a Content-Type it cannot parse (`;;;`) with its own 415 before any parser runs, so that delivery
+  // would leave no record. The header is set aside here and given back to the pipeline, which judges it itself.
+  scope.addHook('onRequest', async (request) => {
+    const contentType = request.headers['content-type']
+    if (contentType === undefined) return
+    contentTypes.set(request.raw, contentType)
+    delete request.headers['content-type']
+  })
   scope.removeAllContentTypeParsers()
   scope.addContentTypeParser('*', (_request: FastifyRequest, payload, done) => {
     const chunks: Buffer[] = []

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { IncomingDelivery } from '../intake/delivery.ts'
 import { receiveDelivery, type IntakeDeps } from '../intake/receive-delivery.ts'
-import { type RawBody, useRawBodies } from './raw-body.ts'
+import { type RawBody, sentContentType, useRawBodies } from './raw-body.ts'
 import { replyBody } from './webhook-reply.ts'
 
 export interface WebhookRouteDeps {
@@ -91,6 +91,7 @@ function toIncoming (request: FastifyRequest, receivedAt: Date): IncomingDeliver
   for (const [name, value] of Object.entries(request.headers)) {
     headers[name] = Array.isArray(value) ? value.join(', ') : value
   }
+  headers['content-type'] = sentContentType(request)
   const query: Record<string, string | undefined> = {}
   for (const [name, value] of Object.entries(request.query as Record<string, unknown>)) {
     query[name] = Array.isArray(value) ? String(value[0]) : String(value)

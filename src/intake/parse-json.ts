@@ -1,14 +1,21 @@
 import { isSafeNumber, parse as parseLossless } from 'lossless-json'
 import { DomainError } from '../domain-error.ts'
+import { isNestedDeeperThan } from './json-depth.ts'
 
 // An unquoted integer of 16 or more digits may be above 2^53 (Shopify order and line item ids are).
 const LONG_INTEGER = /[:[,]\s*-?\d{16,}\s*[,}\]]/
+
+/** Levels of arrays and objects a body may nest. */
+export const MAX_JSON_DEPTH = 64
 
 /**
  * JSON.parse, except that integers beyond 2^53 become bigint instead of losing their last digits. The lossless
  * parser is slower, so it only runs when the text has such a number.
  */
 export function parseJson (text: string): unknown {
+  if (isNestedDeeperThan(text, MAX_JSON_DEPTH)) {
+    throw new DomainError('INVALID_JSON', `the JSON body is nested more than ${MAX_JSON_DEPTH} levels deep`)
+  }
   try {
     if (!LONG_INTEGER.test(text)) return JSON.parse(text)
     return parseLossless(text, null, (digits) => {

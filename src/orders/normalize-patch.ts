@@ -28,7 +28,7 @@ export function normalizePatch (raw: RawOrderPatch): OrderPatch {
   }
   if (raw.items !== undefined) patch.items = raw.items.map((item, i) => readItem(item, i))
   if (raw.trackings !== undefined) patch.trackings = readTrackings(raw.trackings)
-  if (raw.extra !== undefined && Object.keys(raw.extra).length > 0) patch.extra = raw.extra
+  if (raw.extra !== undefined && Object.keys(raw.extra).length > 0) patch.extra = withBigintsAsText(raw.extra)
   if (!isBlank(raw.sourceUpdatedAt)) patch.sourceUpdatedAt = parseDate(raw.sourceUpdatedAt, 'updated_at')
   return patch
 }
@@ -108,4 +108,22 @@ function cleanText (text: string): string {
 
 export function isBlank (value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+}
+
+/**
+ * Unknown fields are stored as JSON, which has no form for a bigint (an id above 2^53 from the lossless parser): it is
+ * kept as its exact digits in a string rather than rounded.
+ */
+function withBigintsAsText (extra: Record<string, unknown>): Record<string, unknown> {
+  const convert = (value: unknown): unknown => {
+    if (typeof value === 'bigint') return value.toString()
+    if (Array.isArray(value)) return value.map(convert)
+    if (typeof value !== 'object' || value === null) return value
+    const out: Record<string, unknown> = {}
+    for (const [key, item] of Object.entries(value)) {
+      Object.defineProperty(out, key, { value: convert(item), enumerable: true, writable: true, configurable: true })
+    }
+    return out
+  }
+  return convert(extra) as Record<string, unknown>
 }

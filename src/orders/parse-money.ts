@@ -51,6 +51,7 @@ function invalid (field: string, value: unknown): DomainError {
 }
 
 export function preview (value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value))
+  // A bigint (an integer beyond 2^53 from the lossless parser) has no JSON form of its own.
+  const text = JSON.stringify(value, (_key, v: unknown) => typeof v === 'bigint' ? v.toString() : v) ?? String(value)
   return text.length > 60 ? `${text.slice(0, 57)}...` : text
 }

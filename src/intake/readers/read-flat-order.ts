@@ -31,7 +31,8 @@ export function readFlatOrder (payload: Record<string, unknown>): RawOrderPatch 
   }
   const extra: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(payload)) {
-    if (!used.has(key) && value !== undefined) extra[key] = value
+    // defineProperty: a `__proto__` key is kept as data instead of setting the prototype of `extra`.
+    if (!used.has(key) && value !== undefined) Object.defineProperty(extra, key, { value, enumerable: true, writable: true, configurable: true })
   }
   return { orderNumber, fields, ...(Object.keys(extra).length > 0 ? { extra } : {}) }
 }

@@ -1,0 +1,101 @@
+import { gzipSync } from 'node:zlib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
+import { testDatabases } from '../helpers/test-database.ts'
+import { postDelivery } from '../helpers/post-order.ts'
+
+interface HostileCase {
+  name: string
+  body: () => string | Buffer
+  headers?: Record<string, string>
+  status: number
+  code?: string
+}
+
+const nested = (depth: number, inner = ''): string => '['.repeat(depth) + inner + ']'.repeat(depth)
+const manyFields = (n: number): string => JSON.stringify(Object.fromEntries([['order_number', `MANY-${n}`], ...Array.from({ length: n }, (_, i) => [`unknown_field_${i}`, i])]))
+
+// Each must be answered (never 500), recorded, and leave the server healthy.
+const CASES: HostileCase[] = [
+  { name: '100,000 nested arrays', body: () => nested(100_000), status: 400, code: 'INVALID_JSON' },
+  { name: '100,000 nested arrays inside an order', body: () => `{"order_number":"DEEP-1","deep":${nested(100_000)}}`, status: 400, code: 'INVALID_JSON' },
+  { name: '5,000 nested objects inside an order', body: () => `{"order_number":"DEEP-2","deep":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`, status: 400, code: 'INVALID_JSON' },
+  { name: 'a 10,000-character order number', body: () => JSON.stringify({ order_number: 'x'.repeat(10_000) }), status: 400, code: 'INVALID_FIELD' },
+  { name: 'a quantity beyond 2^64', body: () => '{"order_number":"BIG-1","quantity":123456789012345678901234567890}', status: 400, code: 'INVALID_FIELD' },
+  { name: 'a quantity of 1e308', body: () => '{"order_number":"BIG-2","quantity":1e308}', status: 400, code: 'INVALID_FIELD' },
+  { name: 'a price of -1e308', body: () => '{"order_number":"BIG-3","price":-1e308}', status: 400, code: 'INVALID_FIELD' },
+  { name: 'a price with 400 digits', body: () => `{"order_number":"BIG-4","price":${'9'.repeat(400)}}`, status: 400, code: 'INVALID_FIELD' },
+  { name: 'an unknown field above 2^53', body: () => '{"order_number":"BIG-5","platform_id":123456789012345678901234567890}', status: 200 },
+  { name: 'control characters in every field', body: () => JSON.stringify({ order_number: 'CTRL-\u0000\u0007\u001b1', product: 'a\u0000b\u202ec\u0008', email: 'x\u0000@y.com\r\n' }), status: 200 },
+  { name: '10,000 unknown fields', body: () => manyFields(10_000), status: 200 },
+  { name: 'a huge JSON body just under the limit', body: () => JSON.stringify({ order_number: 'HUGE-1', notes: Array.from({ length: 20_000 }, (_, i) => `note ${i}`) }), status: 200 },
+  { name: 'invalid UTF-8 in a string', body: () => Buffer.concat([Buffer.from('{"order_number":"UTF-'), Buffer.from([0xc3, 0x28, 0xa0, 0xa1]), Buffer.from('"}')]), status: 400, code: 'INVALID_ENCODING' },
+  { name: 'a lone surrogate escape', body: () => '{"order_number":"SUR-1","product":"\\ud800"}', status: 200 },
+  { name: 'a gzip bomb (100 MB of zeros)', body: () => gzipSync(Buffer.alloc(100 * 1024 * 1024)), headers: { 'content-encoding': 'gzip' }, status: 413, code: 'BODY_TOO_LARGE' },
+  { name: 'gzip that is not gzip', body: () => 'not gzip', headers: { 'content-encoding': 'gzip' }, status: 400, code: 'INVALID_PAYLOAD' },
+  { name: 'an unknown content encoding', body: () => '{}', headers: { 'content-encoding': 'zstd' }, status: 415, code: 'UNSUPPORTED_ENCODING' },
+  // Fastify refuses these itself, before any parser runs, which would leave no record; ROMS reads `;;;` as no type.
+  { name: 'a content type Fastify cannot parse', body: () => '{"order_number":"CT-1"}', headers: { 'content-type': ';;;' }, status: 200 },
+  { name: 'a content type with a non-ASCII byte', body: () => '{"order_number":"CT-2"}', headers: { 'content-type': 'applicatiön/json' }, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+  { name: 'multipart without a boundary', body: () => 'x', headers: { 'content-type': 'multipart/form-data' }, status: 400, code: 'INVALID_MULTIPART' },
+  { name: 'a form with __proto__ and constructor fields', body: () => '__proto__[polluted]=1&constructor[prototype][polluted]=2&order_number=FORM-PROTO', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 200 }
+]
+
+for (const kind of testDatabases()) {
+  describe(`hostile input (${kind})`, () => {
+    let t: TestApp
+    beforeAll(async () => { t = await buildTestApp(kind) })
+    afterAll(async () => { await t.close() })
+
+    const logCount = async (): Promise<number> => Number((await t.store.db.kysely.selectFrom('webhook_logs').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+
+    it.each(CASES)('answers $status to $name and records it', async (c) => {
+      const before = await logCount()
+      const res = await postDelivery(t.app, c.body(), c.headers)
+      expect(res.statusCode, res.body).toBe(c.status)
+      if (c.code !== undefined) expect(res.json().error.code).toBe(c.code)
+      expect(await logCount()).toBe(before + 1)
+      const log = await t.store.db.kysely.selectFrom('webhook_logs').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow()
+      expect(log.status_code).toBe(c.status)
+    })
+
+    it('answers the gzip bomb quickly and without inflating it in memory', async () => {
+      const bomb = gzipSync(Buffer.alloc(100 * 1024 * 1024))
+      const rssBefore = process.memoryUsage().rss
+      const started = performance.now()
+      const res = await postDelivery(t.app, bomb, { 'content-encoding': 'gzip' })
+      expect(res.statusCode).toBe(413)
+      expect(performance.now() - started).toBeLessThan(2000)
+      // The output is capped at the 1 MiB body limit; inflating the bomb would take 100 MB.
+      expect(process.memoryUsage().rss - rssBefore).toBeLessThan(50 * 1024 * 1024)
+    })
+
+    it('keeps __proto__, constructor and prototype keys as plain data and pollutes no prototype', async () => {
+      const body = '{"order_number":"PROTO-1","__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"prototype":{"polluted":"yes"}}'
+      expect((await postDelivery(t.app, body)).statusCode).toBe(200)
+      const again = '{"order_number":"PROTO-1","__proto__":{"polluted":"again"}}'
+      expect((await postDelivery(t.app, again)).json().action).toBe('updated')
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+      expect(Object.prototype).not.toHaveProperty('polluted')
+      const order = await t.store.db.kysely.selectFrom('orders').select('extra').where('order_number', '=', 'PROTO-1').executeTakeFirstOrThrow()
+      const extra = JSON.parse(order.extra) as Record<string, unknown>
+      expect(Object.keys(extra).sort()).toEqual(['__proto__', 'constructor', 'prototype'])
+      expect(Object.getOwnPropertyDescriptor(extra, '__proto__')?.value).toEqual({ polluted: 'again' })
+      expect(Object.getPrototypeOf(extra)).toBe(Object.prototype)
+      const form = await t.store.db.kysely.selectFrom('orders').select('extra').where('order_number', '=', 'FORM-PROTO').executeTakeFirst()
+      if (form !== undefined) expect(Object.getPrototypeOf(JSON.parse(form.extra))).toBe(Object.prototype)
+    })
+
+    it('stores control characters without breaking the record, and keeps the raw bytes', async () => {
+      const log = await t.store.db.kysely.selectFrom('webhook_logs').selectAll().where('order_number', 'like', 'CTRL-%').executeTakeFirstOrThrow()
+      expect(log.status_code).toBe(200)
+      // eslint-disable-next-line no-control-regex -- the preview must be free of them
+      expect(log.body_preview).not.toMatch(/[\u0000-\u0008]/)
+    })
+
+    it('is still healthy after all of it', async () => {
+      expect((await t.app.inject('/health')).statusCode).toBe(200)
+      expect((await postDelivery(t.app, '{"order_number":"AFTER-HOSTILE"}')).statusCode).toBe(200)
+    })
+  })
+}
