@@ -1,0 +1,21 @@
+import type { Command } from './command.ts'
+import { exportCommand } from './commands/export.ts'
+import { importCommand } from './commands/import.ts'
+import { migrateCommand } from './commands/migrate.ts'
+import { sendCommand } from './commands/send.ts'
+import { serveCommand } from './commands/serve.ts'
+import { signCommand } from './commands/sign.ts'
+
+/** Every `roms` command, in the order `roms --help` lists them. */
+export const COMMANDS: readonly Command[] = [
+  serveCommand,
+  migrateCommand,
+  signCommand,
+  sendCommand,
+  importCommand,
+  exportCommand
+]
+
+export function findCommand (name: string): Command | undefined {
+  return COMMANDS.find((command) => command.name === name)
+}

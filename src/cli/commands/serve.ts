@@ -1,0 +1,16 @@
+import { serve } from '../../main.ts'
+import { type Command, RUNNING } from '../command.ts'
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Start the web server: webhooks, API and dashboard (what npm start runs)',
+  usage: 'roms serve',
+  help: `
+Reads PORT, HOST, DATABASE_URL and the secrets from the environment or .env, migrates the database, and listens.
+SIGTERM and SIGINT finish the deliveries in flight, then exit.`,
+  options: {},
+  run: async () => {
+    await serve()
+    return RUNNING
+  }
+}

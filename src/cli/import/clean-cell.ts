@@ -1,0 +1,33 @@
+// Excel keeps leading zeros and long digit strings (tracking numbers) by writing them as formulas: ="1Z999AA10123456784".
+const EXCEL_TEXT_FORMULA = /^="(.*)"$/s
+// CSV exports, ROMS's own included, put an apostrophe before text that would start a formula (OWASP CSV injection).
+const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r])/
+const NO_BREAK_SPACE = /\u00a0/g
+
+/** A spreadsheet cell as the value its author meant: Excel's quoting undone, spaces trimmed. */
+export function cleanCell (cell: string): string {
+  const text = cell.replace(NO_BREAK_SPACE, ' ').trim()
+  const formula = EXCEL_TEXT_FORMULA.exec(text)
+  if (formula !== null) return (formula[1] ?? '').replaceAll('""', '"').trim()
+  return text.replace(ESCAPED_FORMULA, '')
+}
+
+const SLASH_DATE = /^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/
+
+/**
+ * Spreadsheets write dates as they display them: `11/28/2026` or `11/28/2026 2:05 PM` in the US, `28.11.2026` or
+ * `28/11/2026` elsewhere. These become ISO 8601 (`2026-11-28`, `2026-11-28T14:05:00`); anything else is returned as
+ * given, for the order rules to accept (ISO, Unix time) or reject.
+ */
+export function toIsoDate (text: string, dayFirst: boolean): string {
+  const match = SLASH_DATE.exec(text.trim())
+  if (match === null) return text
+  const [, a = '', b = '', y = '', h, min, s, ampm] = match
+  const [month, day] = dayFirst ? [b, a] : [a, b]
+  const year = y.length === 2 ? `20${y}` : y
+  const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`
+  if (h === undefined || min === undefined) return date
+  let hour = Number(h) % (ampm === undefined ? 24 : 12)
+  if (ampm?.toLowerCase() === 'pm') hour += 12
+  return `${date}T${String(hour).padStart(2, '0')}:${min}:${s ?? '00'}`
+}

@@ -1,0 +1,96 @@
+import type { Store } from '../../store/open-store.ts'
+import { applyRows, DryRunRollback, RowFailed, type RowOutcome } from './apply-rows.ts'
+import { detectFormat, type ImportFormat, metaColumnsOf } from './import-format.ts'
+import { planRow, type PlannedRow } from './plan-row.ts'
+import { readTable } from './read-table.ts'
+
+export interface ImportOptions {
+  format?: ImportFormat | undefined
+  status?: string | undefined
+  dayFirst: boolean
+  dryRun: boolean
+  /** Rows per writer job (one transaction). */
+  batchSize: number
+  onProgress?: (bytesRead: number, size: number, rows: number) => void
+}
+
+export interface ImportSummary {
+  file: string
+  format: ImportFormat
+  dryRun: boolean
+  rows: number
+  created: number
+  updated: number
+  unchanged: number
+  rejected: number
+  errors: Array<{ row: number, code: string, message: string }>
+  seconds: number
+}
+
+// Jobs queued ahead of the one being written: the next batch is read and checked while the writer commits.
+const JOBS_AHEAD = 2
+
+/** Reads the file batch by batch and applies each batch through the store's writer; a bad row never stops the rest. */
+export async function importFile (store: Store, path: string, options: ImportOptions): Promise<ImportSummary> {
+  const started = performance.now()
+  const table = await readTable(path)
+  const format = options.format ?? (table.headerless ? 'cancellations' : detectFormat(table.headers))
+  const planOptions = { format, status: options.status, dayFirst: options.dayFirst, meta: metaColumnsOf(table.headers) }
+  const summary: ImportSummary = {
+    file: path, format, dryRun: options.dryRun, rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, errors: [], seconds: 0
+  }
+  const count = (outcomes: RowOutcome[]): void => {
+    for (const outcome of outcomes) {
+      summary[outcome.action]++
+      if (outcome.action === 'rejected') summary.errors.push({ row: outcome.row, code: outcome.code, message: outcome.message })
+    }
+  }
+  const pending: Array<Promise<RowOutcome[]>> = []
+  const submit = async (batch: PlannedRow[]): Promise<void> => {
+    pending.push(applyBatch(store, batch, options.dryRun))
+    while (pending.length > JOBS_AHEAD) count(await (pending.shift() as Promise<RowOutcome[]>))
+  }
+
+  try {
+    let batch: PlannedRow[] = []
+    for await (const row of table.rows) {
+      summary.rows++
+      batch.push(planRow(row, planOptions))
+      if (batch.length >= options.batchSize) {
+        await submit(batch)
+        batch = []
+        options.onProgress?.(table.bytesRead(), table.size, summary.rows)
+      }
+    }
+    if (batch.length > 0) await submit(batch)
+    for (const job of pending.splice(0)) count(await job)
+  } catch (error) {
+    // The jobs still queued fail for the same reason (the database went away); the first error is the one to report.
+    for (const job of pending) job.catch(() => undefined)
+    throw error
+  }
+  for (const line of table.unreadable) {
+    summary.rows++
+    count([{ row: line.row, action: 'rejected', code: 'UNREADABLE_ROW', message: line.message }])
+  }
+  summary.errors.sort((a, b) => a.row - b.row)
+  summary.seconds = Math.round(performance.now() - started) / 1000
+  return summary
+}
+
+async function applyBatch (store: Store, batch: PlannedRow[], dryRun: boolean): Promise<RowOutcome[]> {
+  const run = async (savepoints: boolean): Promise<RowOutcome[]> => {
+    try {
+      return await store.writer.write(async (db) => await applyRows(db, batch, { dryRun, now: () => new Date(), savepoints }))
+    } catch (error) {
+      if (error instanceof DryRunRollback) return error.outcomes
+      throw error
+    }
+  }
+  try {
+    return await run(false)
+  } catch (error) {
+    if (!(error instanceof RowFailed)) throw error
+    return await run(true)
+  }
+}
