@@ -5,6 +5,7 @@ import pg from 'pg'
 import { isPostgresUrl, openStore } from '../src/store/open-store.ts'
 import { type LoadResult, runLoad } from './load.ts'
 import { startServer } from './servers.ts'
+import { benchRead } from './read.ts'
 import { verifyAcknowledged } from './verify.ts'
 
 // `npm run bench`: bounded (fixed duration, loopback only) and stops by itself. BENCH_SECONDS sets the duration.
@@ -94,4 +95,4 @@ async function main (): Promise<number> {
   return ok ? 0 : 1
 }
 
-process.exitCode = await main()
+process.exitCode = process.argv.includes('--read') ? (await benchRead(ROMS_ENTRY) ? 0 : 1) : await main()
