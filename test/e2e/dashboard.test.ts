@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { buildDashboard, hasChromium, launchBrowser, type PageProblems, screenshot, serveTestApp, type ServedApp, watchPage } from '../helpers/browser.ts'
+import { buildDashboard, hasChromium, launchBrowser, openPage, type PageProblems, screenshot, serveTestApp, type ServedApp, watchPage } from '../helpers/browser.ts'
 import { hexHmac } from '../helpers/post-order.ts'
 
 async function post (server: ServedApp, payload: unknown, headers: Record<string, string> = {}): Promise<Response> {
@@ -25,7 +25,7 @@ describe.skipIf(!hasChromium())('dashboard in Chromium', () => {
 
   beforeEach(async () => {
     server = await serveTestApp()
-    page = await browser.newPage()
+    page = await openPage(browser)
     problems = watchPage(page)
   })
   afterEach(async (context) => {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core'
 import { buildWeb } from '../../web/build.js'
 import { buildTestApp, type TestApp } from './test-app.ts'
 
@@ -48,6 +48,13 @@ export async function serveTestApp (env: Record<string, string> = {}, options: {
   await testApp.app.listen({ port: 0, host: '127.0.0.1' })
   const { port } = testApp.app.server.address() as AddressInfo
   return { ...testApp, origin: `http://127.0.0.1:${port}` }
+}
+
+/** A page whose waits give up well before the test's own timeout, so a failure names the element it waited for. */
+export async function openPage (browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const page = await browser.newPage(options)
+  page.setDefaultTimeout(10_000)
+  return page
 }
 
 export interface PageProblems {

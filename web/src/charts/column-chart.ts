@@ -8,10 +8,12 @@ export interface Point {
 }
 
 const WIDTH = 600
-const HEIGHT = 180
-const PAD = { top: 10, right: 8, bottom: 22, left: 8 }
+const HEIGHT = 160
 
-/** Columns over time (one per day): each carries a <title>, so hovering or long-pressing shows its exact value. */
+/**
+ * Columns over time (one per day): each carries a <title>, so hovering or long-pressing shows its exact value. The
+ * bars stretch to any card width; the date labels are HTML under them, so they never stretch with the bars.
+ */
 export function columnChart (title: string, points: readonly Point[], tone = 'primary'): HTMLElement {
   const figure = h('figure', { class: `chart column-chart tone-${tone}` }, h('figcaption', {}, title))
   if (points.length === 0) {
@@ -19,26 +21,22 @@ export function columnChart (title: string, points: readonly Point[], tone = 'pr
     return figure
   }
   const max = Math.max(...points.map((p) => p.value), 0) || 1
-  const plotWidth = WIDTH - PAD.left - PAD.right
-  const plotHeight = HEIGHT - PAD.top - PAD.bottom
-  const step = plotWidth / points.length
+  const step = WIDTH / points.length
   const barWidth = Math.max(1, step * 0.72)
   const chart = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': title, preserveAspectRatio: 'none' })
-  chart.append(svg('line', { class: 'axis', x1: PAD.left, x2: WIDTH - PAD.right, y1: HEIGHT - PAD.bottom, y2: HEIGHT - PAD.bottom }))
+  chart.append(svg('line', { class: 'axis', x1: 0, x2: WIDTH, y1: HEIGHT, y2: HEIGHT }))
   points.forEach((point, i) => {
-    const height = (Math.max(point.value, 0) / max) * plotHeight
-    const x = PAD.left + i * step + (step - barWidth) / 2
-    chart.append(svg('rect', { class: 'bar', x: x.toFixed(1), y: (HEIGHT - PAD.bottom - height).toFixed(1), width: barWidth.toFixed(1), height: height.toFixed(1) },
+    const height = (Math.max(point.value, 0) / max) * (HEIGHT - 4)
+    const x = i * step + (step - barWidth) / 2
+    chart.append(svg('rect', { class: 'bar', x: x.toFixed(1), y: (HEIGHT - height).toFixed(1), width: barWidth.toFixed(1), height: height.toFixed(1) },
       svg('title', {}, `${point.label}: ${point.text}`)))
   })
-  const labelled = [0, Math.floor((points.length - 1) / 2), points.length - 1]
-  for (const i of new Set(labelled)) {
-    const point = points[i]
-    if (point === undefined) continue
-    const anchor = i === 0 ? 'start' : i === points.length - 1 ? 'end' : 'middle'
-    const x = i === 0 ? PAD.left : i === points.length - 1 ? WIDTH - PAD.right : PAD.left + (i + 0.5) * step
-    chart.append(svg('text', { class: 'tick', x: x.toFixed(1), y: HEIGHT - 6, 'text-anchor': anchor }, point.label))
-  }
-  figure.append(chart, h('p', { class: 'chart-peak muted' }, `Peak ${points.reduce((a, b) => (b.value > a.value ? b : a)).text}`))
+  const first = points[0]?.label ?? ''
+  const middle = points[Math.floor((points.length - 1) / 2)]?.label ?? ''
+  const last = points[points.length - 1]?.label ?? ''
+  const peak = points.reduce((a, b) => (b.value > a.value ? b : a))
+  figure.append(chart,
+    h('div', { class: 'ticks', 'aria-hidden': 'true' }, h('span', {}, first), h('span', {}, points.length > 2 ? middle : ''), h('span', {}, last)),
+    h('p', { class: 'chart-peak muted' }, `Peak ${peak.text} on ${peak.label}`))
   return figure
 }

@@ -3,7 +3,7 @@ import { h, svg } from '../dom.ts'
 export interface Slice {
   label: string
   value: number
-  /** A CSS class that picks the colour (status-shipped, status-bad...), so colours stay in the stylesheet. */
+  /** A CSS class that picks the colour (tone-shipped...), so colours stay in the stylesheet. */
   tone: string
 }
 

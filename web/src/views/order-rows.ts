@@ -41,7 +41,7 @@ export function statusBadge (status: string): HTMLElement {
 }
 
 /** The colour class of a status, shared by the badges and the status chart. */
-export function statusTone (status: string): string {
+function statusTone (status: string): string {
   if (['delivered', 'shipped', 'partially-shipped'].includes(status)) return 'status-shipped'
   if (['cancelled', 'refunded', 'failed'].includes(status)) return 'status-bad'
   if (['verified', 'processing'].includes(status)) return 'status-good'

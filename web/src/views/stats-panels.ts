@@ -6,7 +6,6 @@ import { formatCount, formatMoney } from '../format.ts'
 import { routeHref } from '../router.ts'
 import type { GroupStats, OrderStats } from '../types.ts'
 import { dayLabel, fillDays } from './day-series.ts'
-import { statusTone } from './order-rows.ts'
 
 const TOP = 8
 
@@ -23,9 +22,11 @@ export function statsPanels (stats: OrderStats, days: readonly string[]): HTMLEl
       card('Cancelled or refunded', formatCount(cancelled))
     ),
     h('div', { class: 'chart-grid' },
-      h('div', { class: 'card wide' }, columnChart('Orders per day', series.map((d) => ({ label: dayLabel(d.day), value: d.orders, text: formatCount(d.orders) })))),
-      h('div', { class: 'card wide' }, columnChart('Spend per day', series.map((d) => ({ label: dayLabel(d.day), value: Number(d.spend), text: formatMoney(d.spend) })), 'spend')),
-      h('div', { class: 'card' }, donutChart('Status', statuses.map(([status, count]) => ({ label: status, value: count, tone: statusTone(status) })), formatCount(stats.orders))),
+      h('div', { class: 'card' }, columnChart('Orders per day', series.map((d) => ({ label: dayLabel(d.day), value: d.orders, text: formatCount(d.orders) })))),
+      h('div', { class: 'card' }, columnChart('Spend per day', series.map((d) => ({ label: dayLabel(d.day), value: Number(d.spend), text: formatMoney(d.spend) })), 'spend'))
+    ),
+    h('div', { class: 'chart-grid four' },
+      h('div', { class: 'card' }, donutChart('Status', statuses.map(([status, count]) => ({ label: status, value: count, tone: `tone-${status}` })), formatCount(stats.orders))),
       h('div', { class: 'card' }, barList('Top stores', top(stats.by_store, 'store'))),
       h('div', { class: 'card' }, barList('Top profiles', top(stats.by_profile, 'profile'))),
       h('div', { class: 'card' }, barList('Top proxy lists', top(stats.by_proxy_list, 'proxy_list')))
