@@ -1,6 +1,8 @@
 import { pino } from 'pino'
 import { buildApp } from './app.ts'
-import { ConfigError, loadConfig } from './config.ts'
+import { runCli } from './cli/run.ts'
+import { createTerminal } from './cli/terminal.ts'
+import { loadConfig } from './config.ts'
 import { openStore } from './store/open-store.ts'
 
 /** How long SIGTERM waits for in-flight deliveries before exiting anyway. */
@@ -38,26 +40,14 @@ export async function serve (): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'))
 }
 
+/** `node dist/main.js <command>` runs the `roms` command table (src/cli/); no command means serve, as npm start. */
 export async function main (argv: string[]): Promise<number> {
-  const [command = 'serve'] = argv
-  try {
-    if (command === 'serve') {
-      await serve()
-      return -1
-    }
-    process.stderr.write(`unknown command: ${command}\n`)
-    return 2
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`)
-      return 2
-    }
-    throw error
-  }
+  const terminal = createTerminal({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() })
+  return await runCli(argv.length === 0 ? ['serve'] : argv, terminal)
 }
 
 if (import.meta.url === `file://${process.argv[1] ?? ''}` || process.argv[1]?.endsWith('/main.ts') === true || process.argv[1]?.endsWith('/main.js') === true) {
-  main(process.argv.slice(2)).then((code) => { if (code >= 0) process.exit(code) }, (error: unknown) => {
+  main(process.argv.slice(2)).then((code) => { if (code >= 0) process.exitCode = code }, (error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`)
     process.exit(1)
   })

@@ -1,7 +1,10 @@
 import type { Command } from './command.ts'
 import { exportCommand } from './commands/export.ts'
 import { importCommand } from './commands/import.ts'
+import { logsCommand } from './commands/logs.ts'
 import { migrateCommand } from './commands/migrate.ts'
+import { pruneCommand } from './commands/prune.ts'
+import { replayCommand } from './commands/replay.ts'
 import { sendCommand } from './commands/send.ts'
 import { serveCommand } from './commands/serve.ts'
 import { signCommand } from './commands/sign.ts'
@@ -13,7 +16,10 @@ export const COMMANDS: readonly Command[] = [
   signCommand,
   sendCommand,
   importCommand,
-  exportCommand
+  exportCommand,
+  replayCommand,
+  logsCommand,
+  pruneCommand
 ]
 
 export function findCommand (name: string): Command | undefined {
