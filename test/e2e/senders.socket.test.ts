@@ -1,0 +1,60 @@
+import { connect } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
+import { testDatabases } from '../helpers/test-database.ts'
+import { fixture, lastDeliveryLog, orderCount, SHOPIFY_HEADERS, storedOrder } from '../http/senders.support.ts'
+
+/** Writes bytes to the server as they are and reads the whole answer; the request asks the server to close. */
+async function sendRaw (port: number, bytes: Buffer): Promise<string> {
+  return await new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    const socket = connect(port, '127.0.0.1', () => socket.end(bytes))
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk))
+    socket.on('error', reject)
+    socket.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')))
+  })
+}
+
+// What only a socket shows: the senders' bytes as a client writes them, and multipart as fetch encodes it.
+for (const kind of testDatabases()) {
+  describe(`senders on a real socket (${kind})`, () => {
+    let t: TestApp
+    let base: string
+    let port: number
+    beforeAll(async () => {
+      t = await buildTestApp(kind, {
+        WEBHOOK_SECRET: 'guide-secret',
+        SHOPIFY_WEBHOOK_SECRET: 'test-shopify-secret',
+        WOOCOMMERCE_WEBHOOK_SECRET: 'test-woo-secret',
+        WEBHOOK_URL_TOKEN: 'bot-token'
+      })
+      base = await t.app.listen({ port: 0, host: '127.0.0.1' })
+      port = Number(new URL(base).port)
+    })
+    afterAll(async () => { await t.close() })
+
+    it('answers the WooCommerce ping, written byte for byte from its request file, with exactly 200', async () => {
+      const answer = await sendRaw(port, fixture('woocommerce-ping.http'))
+      expect(answer).toMatch(/^HTTP\/1\.[01] 200 /)
+      expect(await lastDeliveryLog(t)).toMatchObject({ source: 'woocommerce', outcome: 'ping', raw_body: 'webhook_id=12' })
+    })
+
+    it('verifies the Shopify fixture posted by an HTTP client with its real headers', async () => {
+      const res = await fetch(`${base}/api/v2/webhooks/orders`, { method: 'POST', headers: SHOPIFY_HEADERS, body: fixture('shopify-orders-create.wire.json') })
+      expect(res.status).toBe(200)
+      expect(await res.json()).toMatchObject({ order_number: '1001', action: 'created' })
+    })
+
+    it('reads a bot post that fetch encodes as multipart, as discord.js sends a file, through the token URL', async () => {
+      const form = new FormData()
+      form.append('payload_json', fixture('discord-bot-success.json').toString('utf8').replace('#1001', '#BOT-1001'))
+      form.append('files[0]', new Blob([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], { type: 'image/png' }), 'checkout.png')
+      const before = await orderCount(t)
+      const res = await fetch(`${base}/api/v2/webhooks/orders/bot-token?wait=true`, { method: 'POST', body: form })
+      expect(res.status).toBe(200)
+      expect(await res.json()).toMatchObject({ id: expect.stringMatching(/^\d+$/), type: 0 })
+      expect(await orderCount(t)).toBe(before + 1)
+      expect((await storedOrder(t, 'BOT-1001'))?.order).toMatchObject({ store: 'Kicks Depot', source: 'discord' })
+    })
+  })
+}
