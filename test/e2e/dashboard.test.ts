@@ -107,6 +107,19 @@ describe.skipIf(!hasChromium())('dashboard in Chromium', () => {
     await page.locator('tr[data-order-number="WM-4001"]').waitFor()
   })
 
+  it('serves the page under a CSP that runs only its own script and stylesheet', async () => {
+    const response = await fetch(`${server.origin}/`)
+    expect(response.status).toBe(200)
+    const csp = response.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).toContain("style-src 'self'")
+    expect(csp).not.toContain('unsafe-inline')
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    const html = await response.text()
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)/)
+    expect(html).not.toMatch(/<style|style=/)
+  })
+
   it('shows a product named like markup as text and runs nothing', async () => {
     const product = '<img src=x onerror=alert(1)>'
     await openLive('#/orders')
