@@ -3,15 +3,21 @@ import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify'
 import type { Config } from './config.ts'
 import { registerAccessRule } from './http/access.ts'
+import { registerCustomerRoutes } from './http/customer-routes.ts'
 import { registerDashboardRoutes } from './http/dashboard-routes.ts'
+import { createDeliveryLimits } from './http/delivery-limits.ts'
 import { registerEmailRoutes } from './http/email-routes.ts'
 import { registerErrorHandlers } from './http/error-handler.ts'
 import { registerHealthRoutes } from './http/health-routes.ts'
+import { type HttpTimeouts, timeoutOptions } from './http/http-timeouts.ts'
+import { registerJsonOnly } from './http/json-only.ts'
+import { registerMetricsRoutes } from './http/metrics-routes.ts'
 import { registerOrderExportRoutes } from './http/order-export-routes.ts'
 import { registerOrderPatchRoutes } from './http/order-patch-routes.ts'
 import { registerOrderRoutes } from './http/order-routes.ts'
 import { registerOrderStatsRoutes } from './http/order-stats-routes.ts'
 import { registerSchemas } from './http/schemas.ts'
+import { registerSecurityHeaders } from './http/security-headers.ts'
 import { registerSessionRoutes } from './http/session-routes.ts'
 import { registerSignatureHelpRoutes } from './http/signature-help-routes.ts'
 import { createStreamHub } from './http/stream-hub.ts'
@@ -19,6 +25,7 @@ import { registerStreamRoutes } from './http/stream-routes.ts'
 import { registerWebhookLogDetailRoutes } from './http/webhook-log-detail-routes.ts'
 import { registerWebhookLogRoutes } from './http/webhook-log-routes.ts'
 import { registerWebhookRoutes } from './http/webhook-routes.ts'
+import { createMetrics, type Metrics } from './intake/metrics.ts'
 import type { IntakeDeps } from './intake/receive-delivery.ts'
 import { redactPath } from './intake/redact.ts'
 import { type ChangeFeed, createLocalChangeFeed } from './store/change-feed.ts'
@@ -30,9 +37,16 @@ export interface AppDeps {
   clock?: () => Date
   /** A pino logger; none means silent (tests). */
   logger?: FastifyBaseLogger
+  /** Slow-client limits (tests shorten them); the defaults otherwise. */
+  timeouts?: Partial<HttpTimeouts>
+  /** Where /metrics reads from; main.ts passes its own so database errors outside requests count too. */
+  metrics?: Metrics
   /** Where recorded deliveries are announced (the live stream listens); an in-process feed when not given. */
   changeFeed?: ChangeFeed
 }
+
+/** Failed signatures or tokens a minute from one address: a sender with a wrong secret fails far less often than this. */
+const AUTH_FAILURES_PER_MINUTE = 20
 
 /** Builds the HTTP app: routes, schemas, docs and error handling. Never listens and never reads the environment. */
 export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
@@ -41,16 +55,14 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(deps.logger === undefined ? { logger: false } : { loggerInstance: deps.logger }),
     bodyLimit: config.bodyLimit,
-    // Slow clients: a request must be fully received within this time (slowloris protection).
-    requestTimeout: 30_000,
-    connectionTimeout: 60_000,
-    keepAliveTimeout: 72_000,
+    ...timeoutOptions(deps.timeouts),
     return503OnClosing: true,
     // Fastify's own request log prints the URL, which holds the secret token of /orders/{token}; ours prints the route.
     logController: new LogController({ disableRequestLogging: true }),
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } }
   })
   registerErrorHandlers(app)
+  await registerSecurityHeaders(app)
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? redactPath(request.url, undefined)
     request.log.info({ method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request')
@@ -64,6 +76,7 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' })
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
+  const metrics = deps.metrics ?? createMetrics()
   const changeFeed = deps.changeFeed ?? createLocalChangeFeed({ onError: (error) => app.log.error({ err: error }, 'change feed listener failed') })
   if (deps.changeFeed === undefined) app.addHook('onClose', async () => { changeFeed.close() })
   const intake: IntakeDeps = {
@@ -71,12 +84,24 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
     secrets: config.secrets,
     bodyLimit: config.bodyLimit,
     clock,
-    onRecorded: (result) => { if (result.logId !== null) changeFeed.publish(result.logId) }
+    onRecorded: (result) => {
+      metrics.recordDelivery(result)
+      if (result.logId !== null) changeFeed.publish(result.logId)
+    }
   }
   registerAccessRule(app, config.apiTokens)
+  registerJsonOnly(app)
   registerSessionRoutes(app, config.apiTokens)
   registerHealthRoutes(app, store)
-  await registerWebhookRoutes(app, { intake, bodyLimit: config.bodyLimit, signatureRequired: () => config.secrets.webhook.length > 0 })
+  const limits = createDeliveryLimits(intake, {
+    perMinute: config.rateLimit,
+    authFailuresPerMinute: AUTH_FAILURES_PER_MINUTE,
+    now: () => clock().getTime(),
+    onLimited: metrics.recordRateLimited
+  })
+  await registerWebhookRoutes(app, { intake, bodyLimit: config.bodyLimit, signatureRequired: () => config.secrets.webhook.length > 0, limits })
+  registerMetricsRoutes(app, store, metrics)
+  registerCustomerRoutes(app, store, clock)
   registerSignatureHelpRoutes(app, config.secrets)
   registerWebhookLogRoutes(app, store)
   registerWebhookLogDetailRoutes(app, store, intake)

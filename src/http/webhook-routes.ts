@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { IncomingDelivery } from '../intake/delivery.ts'
 import { receiveDelivery, type IntakeDeps } from '../intake/receive-delivery.ts'
+import type { DeliveryLimits } from './delivery-limits.ts'
 import { type RawBody, sentContentType, useRawBodies } from './raw-body.ts'
 import { replyBody } from './webhook-reply.ts'
 
@@ -8,6 +9,8 @@ export interface WebhookRouteDeps {
   intake: IntakeDeps
   bodyLimit: number
   signatureRequired: () => boolean
+  /** Per-client rate limits; none means unlimited. */
+  limits?: DeliveryLimits | undefined
 }
 
 const RETRY_AFTER_SECONDS = '5'
@@ -57,10 +60,14 @@ export async function registerWebhookRoutes (app: FastifyInstance, deps: Webhook
 
   // Encapsulated: the raw-bytes body parser applies to the delivery routes only.
   await app.register(async (scope) => {
+    const limits = deps.limits
+    if (limits !== undefined) scope.addHook('onRequest', limits.checkRate)
     useRawBodies(scope, deps.bodyLimit)
     const handle = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
       const incoming = toIncoming(request, deps.intake.clock())
+      if (limits !== undefined && await limits.refuseRepeatedFailure(request, reply, incoming)) return reply
       const result = await receiveDelivery(deps.intake, incoming)
+      limits?.recordResult(request, result)
       if (result.internalError !== undefined) request.log.error({ err: result.internalError, logId: result.logId }, 'delivery failed')
       if (result.statusCode === 503 || result.statusCode === 429) reply.header('retry-after', RETRY_AFTER_SECONDS)
       if (incoming.tooLarge === true) reply.header('connection', 'close')

@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify'
+import { errorBody } from './error-handler.ts'
+
+const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i
+
+/**
+ * Changes through the API take JSON only, unless a route lists the types it takes (`schema.consumes`: senders post
+ * forms, the sign-in page a form without script, the email upload a message). A form or text/plain post is what another
+ * site can make a browser send without asking (no CORS preflight); refusing it keeps that door shut even for a browser
+ * that sends neither Origin nor Sec-Fetch-Site, which the access rule's same-origin check relies on.
+ */
+export function registerJsonOnly (app: FastifyInstance): void {
+  app.addHook('onRequest', async (request, reply) => {
+    const route = request.routeOptions.url
+    if (!CHANGES.has(request.method) || route === undefined || !route.startsWith('/api/')) return
+    if ((request.routeOptions.schema as { consumes?: unknown } | undefined)?.consumes !== undefined) return
+    const type = request.headers['content-type']
+    const hasBody = type !== undefined || (request.headers['content-length'] ?? '0') !== '0' || request.headers['transfer-encoding'] !== undefined
+    if (!hasBody || JSON_TYPE.test(type ?? '')) return
+    return await reply.code(415).send(errorBody('UNSUPPORTED_MEDIA_TYPE', 'this endpoint takes application/json only'))
+  })
+}
