@@ -1,4 +1,3 @@
-import { serve } from '../../main.ts'
 import { type Command, RUNNING } from '../command.ts'
 
 export const serveCommand: Command = {
@@ -10,6 +9,8 @@ Reads PORT, HOST, DATABASE_URL and the secrets from the environment or .env, mig
 SIGTERM and SIGINT finish the deliveries in flight, then exit.`,
   options: {},
   run: async () => {
+    // Loaded on demand: the web server's modules would slow every other command's start by a second.
+    const { serve } = await import('../../main.ts')
     await serve()
     return RUNNING
   }

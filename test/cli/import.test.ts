@@ -1,0 +1,88 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { findOrderByNumber } from '../../src/store/order-query-repository.ts'
+import { findTrackings } from '../../src/store/order-repository.ts'
+import { openTestStore, testDatabases, type TestStore } from '../helpers/test-database.ts'
+import { runRoms } from './run-roms.ts'
+
+const dir = mkdtempSync(join(tmpdir(), 'roms-import-'))
+let n = 0
+function file (name: string, text: string): string {
+  const path = join(dir, `${n++}-${name}`)
+  writeFileSync(path, text)
+  return path
+}
+
+describe.each(testDatabases())('roms import (%s)', (kind) => {
+  let db: TestStore
+  let env: Record<string, string>
+  beforeEach(async () => {
+    db = await openTestStore(kind)
+    env = { DATABASE_URL: db.databaseUrl }
+  })
+  afterEach(async () => { await db.cleanup() })
+  const order = async (number: string) => await findOrderByNumber(db.store.db, number)
+
+  it('reads Excel exports: BOM, semicolons, ="…" cells, "$1,299.00", US dates, spreadsheet headers', async () => {
+    const csv = file('excel.csv', '\uFEFFOrder #;Product Name;Total;Tracking Number;Order Date;Notes\r\n' +
+      'X-1;Jordan 1;"$1,299.00";="1Z999AA10123456784";11/28/2026;gift\r\n')
+    const { code, stdout } = await runRoms(['import', '--json', csv], { env })
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout)).toMatchObject({ format: 'orders', rows: 1, created: 1, rejected: 0 })
+    const stored = await order('X-1')
+    expect(stored?.values).toMatchObject({ product: 'Jordan 1', total: '1299.00', trackingNumber: '1Z999AA10123456784', orderDate: '2026-11-28T00:00:00.000Z' })
+    expect(stored?.extra).toEqual({ Notes: 'gift' })
+    expect(stored?.source).toBe('import')
+  })
+
+  it('reports bad rows by row number and imports the rest', async () => {
+    const csv = file('bad.csv', 'order_number,total,quantity\nB-1,10.00,1\n,5.00,1\nB-3,ten dollars,1\nB-4,4.00,-2\nB-5,5.00,1\n')
+    const { code, stdout } = await runRoms(['import', '--json', csv], { env })
+    expect(code).toBe(1)
+    const summary = JSON.parse(stdout)
+    expect(summary).toMatchObject({ rows: 5, created: 2, rejected: 3 })
+    expect(summary.errors).toEqual([
+      { row: 3, code: 'ORDER_NUMBER_MISSING', message: expect.stringContaining('order_number') },
+      { row: 4, code: 'INVALID_FIELD', message: expect.stringContaining('total') },
+      { row: 5, code: 'INVALID_FIELD', message: expect.stringContaining('quantity') }
+    ])
+    expect(await order('B-5')).toBeDefined()
+    const text = await runRoms(['import', csv], { env })
+    expect(text.stdout).toContain('unchanged 2')
+    expect(text.stdout).toContain('row 4: INVALID_FIELD total must be an amount')
+  })
+
+  it('counts updated and unchanged rows on a second import, and --dry-run writes nothing', async () => {
+    await runRoms(['import', file('first.csv', 'order_number,status\nU-1,pending\nU-2,pending\n')], { env })
+    const dry = await runRoms(['import', '--dry-run', '--json', file('second.csv', 'order_number,status\nU-1,shipped\nU-2,pending\nU-3,pending\n')], { env })
+    expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, created: 1, updated: 1, unchanged: 1 })
+    expect((await order('U-1'))?.values.status).toBe('pending')
+    expect(await order('U-3')).toBeUndefined()
+  })
+
+  it('adds tracking lists, marks cancellation lists, and records card statements on existing orders', async () => {
+    await runRoms(['import', file('orders.json', JSON.stringify([{ order_number: 'L-1', reference: 'REF-1' }, { order_number: 'L-2' }]))], { env })
+
+    const tracking = await runRoms(['import', '--json', file('tracking.csv', 'Order Number,Tracking,Carrier\nL-1,="9400111899223197428490",USPS\nL-9,1Z999AA10123456784,UPS\n')], { env })
+    expect(JSON.parse(tracking.stdout)).toMatchObject({ format: 'tracking', updated: 1, rejected: 1, errors: [{ row: 3, code: 'ORDER_NOT_FOUND' }] })
+    const l1 = await order('L-1')
+    expect(await findTrackings(db.store.db, l1?.id ?? 0)).toEqual([{ number: '9400111899223197428490', carrier: 'USPS' }])
+
+    const cancelled = await runRoms(['import', '--json', file('cancelled.csv', 'L-2\n')], { env })
+    expect(JSON.parse(cancelled.stdout)).toMatchObject({ format: 'cancellations', rows: 1, updated: 1 })
+    expect((await order('L-2'))?.values.status).toBe('cancelled')
+
+    const statement = await runRoms(['import', '--json', file('statement.csv', 'Posted Date,Reference Number,Amount\n12/01/2026,REF-1,$212.40\n12/02/2026,REF-404,$1.00\n')], { env })
+    expect(JSON.parse(statement.stdout)).toMatchObject({ format: 'statement', updated: 1, rejected: 1 })
+    expect((await order('L-1'))?.extra).toEqual({ posted_date: '2026-12-01', posted_amount: '212.40' })
+  })
+
+  it('gives a status-less list the status of --as', async () => {
+    await runRoms(['import', file('two.csv', 'order_number\nS-1\nS-2\n'), '--format', 'orders'], { env })
+    const { stdout } = await runRoms(['import', '--as', 'delivered', '--json', file('list.csv', 'order_number,product\nS-1,A\nS-2,B\n')], { env })
+    expect(JSON.parse(stdout)).toMatchObject({ updated: 2 })
+    expect((await order('S-2'))?.values).toMatchObject({ status: 'delivered', product: 'B' })
+  })
+})
