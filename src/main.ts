@@ -3,7 +3,10 @@ import { buildApp } from './app.ts'
 import { runCli } from './cli/run.ts'
 import { createTerminal } from './cli/terminal.ts'
 import { loadConfig } from './config.ts'
+import { exposureWarnings } from './http/exposure-warnings.ts'
+import { createMetrics } from './intake/metrics.ts'
 import { openStore } from './store/open-store.ts'
+import { schedulePruning } from './store/prune-deliveries.ts'
 
 /** How long SIGTERM waits for in-flight deliveries before exiting anyway. */
 const SHUTDOWN_GRACE_MS = 10_000
@@ -11,13 +14,28 @@ const SHUTDOWN_GRACE_MS = 10_000
 export async function serve (): Promise<void> {
   const config = loadConfig()
   const logger = pino({ level: config.logLevel })
-  const store = openStore(config.databaseUrl, { onError: (error) => logger.warn({ err: error }, 'database connection error') })
+  for (const warning of exposureWarnings(config)) logger.warn(warning)
+  const metrics = createMetrics()
+  const store = openStore(config.databaseUrl, {
+    onError: (error) => {
+      metrics.recordDatabaseError()
+      logger.warn({ err: error }, 'database connection error')
+    },
+    onBatch: metrics.observeBatch
+  })
   const { applied } = await store.migrate()
   if (applied.length > 0) logger.info({ applied }, 'database migrated')
   // The store's feed: on PostgreSQL it carries deliveries between instances, so every stream shows every order.
-  const app = await buildApp({ config, store, logger, changeFeed: store.changes })
+  const app = await buildApp({ config, store, logger, changeFeed: store.changes, metrics })
   await app.listen({ port: config.port, host: config.host })
   logger.info({ database: store.features.name === 'sqlite' ? config.databaseUrl : 'postgres' }, 'ROMS is ready: POST orders to /api/v2/webhooks/orders')
+
+  const pruning = schedulePruning(store.writer, {
+    retentionDays: config.logRetentionDays,
+    clock: () => new Date(),
+    onDone: (report) => { if (report.deliveries > 0) logger.info(report, 'old delivery records pruned') },
+    onError: (error) => logger.error({ err: error }, 'pruning delivery records failed')
+  })
 
   let closing = false
   const shutdown = (signal: string): void => {
@@ -29,7 +47,7 @@ export async function serve (): Promise<void> {
       process.exit(1)
     }, SHUTDOWN_GRACE_MS)
     timer.unref()
-    app.close()
+    Promise.all([pruning.stop(), app.close()])
       .then(async () => await store.close())
       .then(() => process.exit(0), (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed')

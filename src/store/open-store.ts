@@ -6,7 +6,7 @@ import { openPostgres, withSearchPath } from './dialects/postgres.ts'
 import { openSqlite, sqliteFeatures } from './dialects/sqlite.ts'
 import { postgresFeatures } from './dialects/postgres.ts'
 import { migrateToLatest, type MigrationReport } from './migrate.ts'
-import { createWriter, type Writer } from './writer.ts'
+import { createWriter, type Writer, type WriterOptions } from './writer.ts'
 
 export interface Store {
   /** For reads: never waits behind the writer on SQLite. */
@@ -26,6 +26,8 @@ export interface StoreOptions {
   onError?: (error: Error) => void
   /** Batches the writer may have in flight (PostgreSQL only; SQLite has one writer connection). */
   writerConcurrency?: number
+  /** Told the size of each write batch (metrics). */
+  onBatch?: (size: number) => void
 }
 
 export function isPostgresUrl (url: string): boolean {
@@ -38,15 +40,15 @@ export function openStore (databaseUrl: string, options: StoreOptions = {}): Sto
     const pg = openPostgres(databaseUrl, options)
     const url = options.schema === undefined ? databaseUrl : withSearchPath(databaseUrl, options.schema)
     const changes = createPostgresChangeFeed(url, pg.pool, { onError: (error) => options.onError?.(asError(error)) })
-    return assemble(pg.db, pg.db, postgresFeatures, changes, pg.close, options.writerConcurrency ?? 1)
+    return assemble(pg.db, pg.db, postgresFeatures, changes, pg.close, { concurrency: options.writerConcurrency ?? 1, onBatch: options.onBatch })
   }
   const sqlite = openSqlite(databaseUrl.replace(/^sqlite:(?:\/\/)?/i, ''))
   const changes = createLocalChangeFeed({ onError: (error) => options.onError?.(asError(error)) })
-  return assemble(sqlite.write, sqlite.read, sqliteFeatures, changes, sqlite.close, 1)
+  return assemble(sqlite.write, sqlite.read, sqliteFeatures, changes, sqlite.close, { concurrency: 1, onBatch: options.onBatch })
 }
 
-function assemble (write: Kysely<Database>, read: Kysely<Database>, features: DialectFeatures, changes: ChangeFeed, close: () => Promise<void>, concurrency: number): Store {
-  const writer = createWriter(write, features, { concurrency })
+function assemble (write: Kysely<Database>, read: Kysely<Database>, features: DialectFeatures, changes: ChangeFeed, close: () => Promise<void>, writerOptions: WriterOptions): Store {
+  const writer = createWriter(write, features, writerOptions)
   return {
     db: { kysely: read, features },
     writer,
