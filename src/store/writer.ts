@@ -1,4 +1,4 @@
-import { type ControlledTransaction, type Kysely, sql } from 'kysely'
+import type { ControlledTransaction, Kysely } from 'kysely'
 import type { Database, Db, DialectFeatures } from './database.ts'
 import { isConnectionLost, isWriteConflict } from './database-errors.ts'
 
@@ -32,13 +32,12 @@ interface Pending {
   attempts: number
 }
 
-type Outcome = { ok: true, value: unknown } | { ok: false, error: unknown } | { ok: 'retry' }
-
 /**
  * The one writer (group commit). Deliveries that arrive while a transaction is being committed wait and then share
- * the next one, so the cost of a durable commit (an fsync) is paid once per batch, not once per delivery. Each job runs
- * inside its own savepoint: a job that fails is rolled back alone and its caller gets the error; the others commit.
- * If the commit itself fails, every job of the batch is retried on its own, so one bad batch never fails them all.
+ * the next one, so the cost of a durable commit (an fsync) is paid once per batch, not once per delivery. Jobs run
+ * optimistically, without savepoints (they cost two statements a job): when any job of a batch fails, or the commit
+ * does, the batch is rolled back and every job runs again in a transaction of its own, so a failing job fails alone
+ * and the others commit. Jobs only touch the database, so running one again is safe.
  * A job that lost a deadlock to another instance goes to the front of the next batch: retrying it in the same
  * transaction would wait again on the locks this batch still holds.
  */
@@ -89,21 +88,11 @@ export function createWriter (kysely: Kysely<Database>, features: DialectFeature
 
   async function runBatch (batch: Pending[]): Promise<void> {
     let trx: ControlledTransaction<Database> | undefined
-    const outcomes: Outcome[] = []
+    const values: unknown[] = []
     try {
       trx = await kysely.startTransaction().execute()
       const db: Db = { kysely: trx, features }
-      for (const [i, pending] of batch.entries()) {
-        const name = sql.raw(`job${i}`)
-        await sql`savepoint ${name}`.execute(trx)
-        try {
-          outcomes.push({ ok: true, value: await pending.job(db) })
-          await sql`release savepoint ${name}`.execute(trx)
-        } catch (error) {
-          await sql`rollback to savepoint ${name}`.execute(trx)
-          outcomes.push(shouldRetry(pending, error) ? { ok: 'retry' } : { ok: false, error })
-        }
-      }
+      for (const pending of batch) values.push(await pending.job(db))
       await trx.commit().execute()
       lost = null
     } catch (batchError) {
@@ -112,14 +101,7 @@ export function createWriter (kysely: Kysely<Database>, features: DialectFeature
       await recoverBatch(batch, batchError)
       return
     }
-    const retries: Pending[] = []
-    for (const [i, pending] of batch.entries()) {
-      const outcome = outcomes[i]
-      if (outcome?.ok === true) pending.resolve(outcome.value)
-      else if (outcome?.ok === 'retry') retries.push(pending)
-      else pending.reject(outcome?.error)
-    }
-    requeue(retries)
+    for (const [i, pending] of batch.entries()) pending.resolve(values[i])
   }
 
   async function recoverBatch (batch: Pending[], error: unknown): Promise<void> {
