@@ -4,11 +4,13 @@ import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
 import { testDatabases } from '../helpers/test-database.ts'
 import { fixture, lastDeliveryLog, orderCount, SHOPIFY_HEADERS, storedOrder } from '../http/senders.support.ts'
 
-/** Writes bytes to the server as they are and reads the whole answer; the request asks the server to close. */
+// Written, not ended: WordPress keeps its side open until the answer; a half-closed socket is dropped by Node's server
+// when the answer takes longer than reading (as it does on PostgreSQL).
+/** Writes bytes as they are and reads the answer until the server closes (the request says `Connection: close`). */
 async function sendRaw (port: number, bytes: Buffer): Promise<string> {
   return await new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
-    const socket = connect(port, '127.0.0.1', () => socket.end(bytes))
+    const socket = connect(port, '127.0.0.1', () => socket.write(bytes))
     socket.on('data', (chunk: Buffer) => chunks.push(chunk))
     socket.on('error', reject)
     socket.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')))
@@ -40,7 +42,7 @@ for (const kind of testDatabases()) {
     })
 
     it('verifies the Shopify fixture posted by an HTTP client with its real headers', async () => {
-      const res = await fetch(`${base}/api/v2/webhooks/orders`, { method: 'POST', headers: SHOPIFY_HEADERS, body: fixture('shopify-orders-create.wire.json') })
+      const res = await fetch(`${base}/api/v2/webhooks/orders`, { method: 'POST', headers: SHOPIFY_HEADERS, body: new Uint8Array(fixture('shopify-orders-create.wire.json')) })
       expect(res.status).toBe(200)
       expect(await res.json()).toMatchObject({ order_number: '1001', action: 'created' })
     })
