@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parse as parseDotenv } from 'dotenv'
+import { type EmailConfig, readEmailConfig } from './email-config.ts'
 
 export interface SecretLists {
   /** The setup guide's `X-Webhook-Signature` (hex HMAC-SHA256). */
@@ -25,6 +26,8 @@ export interface Config {
   /** Deliveries a minute from one client on the webhook endpoints. */
   rateLimit: number
   logRetentionDays: number
+  /** Mailboxes to poll for retailer emails; none when IMAP_HOST is unset. */
+  email: EmailConfig
 }
 
 export class ConfigError extends Error {
@@ -79,7 +82,8 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env, cwd = process.
     apiTokens: list('ROMS_API_TOKEN'),
     bodyLimit: integer('ROMS_BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
     rateLimit: integer('ROMS_RATE_LIMIT', 6000, 1, 10_000_000),
-    logRetentionDays: integer('ROMS_LOG_RETENTION_DAYS', 30, 1, 36500)
+    logRetentionDays: integer('ROMS_LOG_RETENTION_DAYS', 30, 1, 36500),
+    email: readEmailConfig(get, problems)
   }
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n- ${problems.join('\n- ')}`)
   return Object.freeze(config)

@@ -3,6 +3,7 @@ import { buildApp } from './app.ts'
 import { runCli } from './cli/run.ts'
 import { createTerminal } from './cli/terminal.ts'
 import { loadConfig } from './config.ts'
+import { startMailboxPollers } from './email/mailbox-poller.ts'
 import { exposureWarnings } from './http/exposure-warnings.ts'
 import { createMetrics } from './intake/metrics.ts'
 import { openStore } from './store/open-store.ts'
@@ -29,6 +30,9 @@ export async function serve (): Promise<void> {
   const app = await buildApp({ config, store, logger, changeFeed: store.changes, metrics })
   await app.listen({ port: config.port, host: config.host })
   logger.info({ database: store.features.name === 'sqlite' ? config.databaseUrl : 'postgres' }, 'ROMS is ready: POST orders to /api/v2/webhooks/orders')
+  const pollers = config.email.accounts.length === 0
+    ? undefined
+    : startMailboxPollers({ email: config.email, emails: { writer: store.writer, clock: () => new Date() }, store, logger })
 
   const pruning = schedulePruning(store.writer, {
     retentionDays: config.logRetentionDays,
@@ -47,7 +51,7 @@ export async function serve (): Promise<void> {
       process.exit(1)
     }, SHUTDOWN_GRACE_MS)
     timer.unref()
-    Promise.all([pruning.stop(), app.close()])
+    Promise.all([pollers?.stop(), pruning.stop(), app.close()])
       .then(async () => await store.close())
       .then(() => process.exit(0), (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed')
