@@ -71,6 +71,17 @@ describe.skipIf(!hasChromium())('dashboard in Chromium', () => {
     expect(page.url()).toContain('q=ben%40example')
   })
 
+  it('loads the next page of orders with Load more', async () => {
+    for (let i = 1; i <= 55; i++) expect((await post(server, { order_number: `BB-${1000 + i}`, product: 'Pokemon 151 Booster Bundle', store: 'Best Buy' })).status).toBe(200)
+    await openLive('#/orders')
+    await page.locator('tr[data-order-number="BB-1055"]').waitFor()
+    expect(await page.locator('tbody tr[data-order-number]').count()).toBe(50)
+    await page.getByTestId('load-more').click()
+    await page.locator('tr[data-order-number="BB-1001"]').waitFor()
+    expect(await page.locator('tbody tr[data-order-number]').count()).toBe(55)
+    expect(await page.getByTestId('load-more').isHidden()).toBe(true)
+  })
+
   it('opens an order with its timeline, tracking link and deliveries', async () => {
     await post(server, { order_number: 'SNK-3001', product: 'New Balance 550 White Green', store: 'Snipes', price: '110.00', status: 'pending' })
     await post(server, { order_number: 'SNK-3001', status: 'shipped', tracking_number: '1Z999AA10123456784', carrier: 'UPS' })
