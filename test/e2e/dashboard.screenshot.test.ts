@@ -107,6 +107,10 @@ describe.skipIf(!hasChromium())('dashboard with a release week of orders', () =>
     await screenshot(page, 'overview')
     // The README's picture, refreshed on request: `UPDATE_SCREENSHOT=1 npx vitest run test/e2e/dashboard.screenshot.test.ts`.
     if (process.env.UPDATE_SCREENSHOT === '1') copyFileSync(join(ARTIFACTS_DIR, 'overview.png'), join(import.meta.dirname, '../../docs/dashboard.png'))
+    await fetch(`${server.origin}/api/v2/webhooks/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ order_number: 'NIK-LIVE-1', product: 'Air Max 1 "Big Bubble"', store: 'Nike', total: '150.00' }) })
+    await page.locator('table.orders tbody tr').first().and(page.locator('[data-order-number="NIK-LIVE-1"]')).waitFor()
+    expect(await page.locator('table.orders tbody tr').count()).toBe(8)
+    await page.locator('.stat-value').first().filter({ hasText: '41' }).waitFor()
     await page.goto(`${server.origin}/#/deliveries`)
     await page.locator('tr.delivery.rejected').nth(1).waitFor()
     await screenshot(page, 'deliveries')

@@ -44,6 +44,12 @@ export function liveOrders (query: () => OrderQuery, options: { pageSize: number
     else if (where === 'start') body.prepend(row)
     else body.append(row)
     if (where !== 'end') row.classList.add('fresh')
+    // A list without paging (the overview's latest orders) keeps its size: the oldest row makes way.
+    if (!options.paging && rows.size > options.pageSize) {
+      const oldest = body.lastElementChild as HTMLTableRowElement | null
+      rows.delete(Number(oldest?.dataset.orderId))
+      oldest?.remove()
+    }
   }
   const showError = (error: unknown): void => { status.textContent = `Could not load orders: ${String(error)}` }
   const reload = (): void => { load(true).catch(showError) }
