@@ -1,6 +1,6 @@
 import { choiceOption, type Command, flagOption, integerOption, stringOption, UsageError } from '../command.ts'
 import { IMPORT_FORMATS } from '../import/import-format.ts'
-import { importFile, type ImportSummary } from '../import/import-file.ts'
+import { IMPORT_CONCURRENCY, importFile, type ImportSummary } from '../import/import-file.ts'
 import { withStore } from '../open-cli-store.ts'
 import { createProgressLine } from '../progress-line.ts'
 import type { Terminal } from '../terminal.ts'
@@ -64,7 +64,7 @@ Exit code 0 when every row was imported, 1 when some were rejected.`,
       } finally {
         progress?.finish()
       }
-    })
+    }, { writerConcurrency: IMPORT_CONCURRENCY })
     if (flagOption(input, 'json')) await terminal.print(JSON.stringify(summary))
     else await printSummary(summary, terminal)
     return summary.rejected === 0 ? 0 : 1

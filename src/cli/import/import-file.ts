@@ -27,8 +27,11 @@ export interface ImportSummary {
   seconds: number
 }
 
-// Jobs queued ahead of the one being written: the next batch is read and checked while the writer commits.
-const JOBS_AHEAD = 2
+/**
+ * Batches in flight. SQLite has one writer, so extra batches only queue (the next is read while one commits); on
+ * PostgreSQL each statement is a round trip, and four transactions over the pool wait on the network side by side.
+ */
+export const IMPORT_CONCURRENCY = 4
 
 /** Reads the file batch by batch and applies each batch through the store's writer; a bad row never stops the rest. */
 export async function importFile (store: Store, path: string, options: ImportOptions): Promise<ImportSummary> {
@@ -48,7 +51,7 @@ export async function importFile (store: Store, path: string, options: ImportOpt
   const pending: Array<Promise<RowOutcome[]>> = []
   const submit = async (batch: PlannedRow[]): Promise<void> => {
     pending.push(applyBatch(store, batch, options.dryRun))
-    while (pending.length > JOBS_AHEAD) count(await (pending.shift() as Promise<RowOutcome[]>))
+    while (pending.length >= IMPORT_CONCURRENCY) count(await (pending.shift() as Promise<RowOutcome[]>))
   }
 
   try {
