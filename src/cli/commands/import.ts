@@ -74,8 +74,8 @@ Exit code 0 when every row was imported, 1 when some were rejected.`,
 async function printSummary (summary: ImportSummary, terminal: Terminal): Promise<void> {
   const { paint } = terminal
   const n = (value: number): string => value.toLocaleString('en-US')
-  const verb = summary.dryRun ? 'would import' : 'imported'
-  await terminal.print(`${paint.bold(summary.file)}: ${verb} ${n(summary.rows)} rows as ${summary.format} in ${summary.seconds} s${summary.dryRun ? paint.yellow(' (dry run: nothing written)') : ''}`)
+  const rows = `${n(summary.rows)} ${summary.rows === 1 ? 'row' : 'rows'}`
+  await terminal.print(`${paint.bold(summary.file)}: ${rows} read as ${summary.format} in ${summary.seconds} s${summary.dryRun ? paint.yellow(' (dry run: nothing written)') : ''}`)
   await terminal.print(`  created   ${paint.green(n(summary.created))}`)
   await terminal.print(`  updated   ${n(summary.updated)}`)
   await terminal.print(`  unchanged ${n(summary.unchanged)}`)
