@@ -5,7 +5,7 @@ import { normalizePatch } from '../orders/normalize-patch.ts'
 import { isDatabaseUnavailable } from '../store/database-errors.ts'
 import type { Db } from '../store/database.ts'
 import {
-  claimDeliveryKey, completeDeliveryLog, type DeliveryOutcome, findDeliveryByKey, insertDeliveryLog, type NewDeliveryLog
+  claimDeliveryKey, type DeliveryOutcome, findDeliveryByKey, insertDeliveryLog, linkDeliveryKey, type NewDeliveryLog
 } from '../store/delivery-log-repository.ts'
 import type { Writer } from '../store/writer.ts'
 import { authenticate, schemeOf } from './authenticate.ts'
@@ -103,15 +103,23 @@ export async function receiveDelivery (deps: IntakeDeps, incoming: IncomingDeliv
     const deliveryKey = options.replayOf === undefined ? deliveryKeyOf(headers, scheme) : undefined
     const now = deps.clock()
     const statusCode = successStatus()
+    const log = { ...record, source, statusCode, orderNumber: patch.orderNumber, deliveryKey: deliveryKey ?? null }
     const result = await deps.writer.write(async (db: Db): Promise<DeliveryResult> => {
-      const logId = await insertDeliveryLog(db, { ...record, source, statusCode, outcome: 'received', orderNumber: patch.orderNumber, deliveryKey: deliveryKey ?? null })
-      if (deliveryKey !== undefined && !(await claimDeliveryKey(db, deliveryKey, logId, now))) {
+      if (deliveryKey !== undefined && !(await claimDeliveryKey(db, deliveryKey, now))) {
         const first = await findDeliveryByKey(db, deliveryKey)
-        await completeDeliveryLog(db, logId, { outcome: 'duplicate', statusCode, orderId: first?.orderId ?? null, orderNumber: patch.orderNumber })
+        const logId = await insertDeliveryLog(db, { ...log, outcome: 'duplicate', orderId: first?.orderId ?? null })
         return { statusCode, outcome: 'duplicate', source, logId, orderId: first?.orderId ?? undefined, orderNumber: patch.orderNumber, action: 'duplicate' }
       }
-      const applied = await applyPatch(db, patch, { source, deliveryId: logId, now })
-      await completeDeliveryLog(db, logId, { outcome: applied.action, statusCode, orderId: applied.orderId, orderNumber: applied.orderNumber })
+      let logId = 0
+      const applied = await applyPatch(db, patch, {
+        source,
+        now,
+        recordDelivery: async ({ action, orderId, orderNumber }) => {
+          logId = await insertDeliveryLog(db, { ...log, outcome: action, orderId, orderNumber })
+          if (deliveryKey !== undefined) await linkDeliveryKey(db, deliveryKey, logId)
+          return logId
+        }
+      })
       return { statusCode, outcome: applied.action, source, logId, orderId: applied.orderId, orderNumber: applied.orderNumber, action: applied.action }
     })
     return await finish(result)

@@ -12,7 +12,12 @@ export interface ApplyContext {
   /** Who sent it: the reader's name, `email`, `manual` or `import`. */
   source: string
   /** The delivery record this change came from, if any. */
-  deliveryId: number | null
+  deliveryId?: number | null
+  /**
+   * Writes the delivery record once the outcome is known and returns its id for the event, in the same transaction;
+   * one statement instead of an insert now and an update later. Takes the place of `deliveryId`.
+   */
+  recordDelivery?: (outcome: { action: ApplyAction, orderId: number, orderNumber: string }) => Promise<number>
   now: Date
 }
 
@@ -62,13 +67,17 @@ async function finishCreate (db: Db, id: number, patch: OrderPatch, values: Part
     changes.push({ field: 'trackings', old: null, new: trackings.map((t) => t.number) })
   }
   for (const [key, value] of Object.entries(patch.extra ?? {})) changes.push({ field: `extra.${key}`, old: null, new: value })
-  await insertEvent(db, { orderId: id, type: 'created', changes, source: ctx.source, deliveryId: ctx.deliveryId, now })
+  const deliveryId = await deliveryIdFor(ctx, { action: 'created', orderId: id, orderNumber: patch.orderNumber })
+  await insertEvent(db, { orderId: id, type: 'created', changes, source: ctx.source, deliveryId, now })
   return { action: 'created', orderId: id, orderNumber: patch.orderNumber, changes }
 }
 
 async function applyToExisting (db: Db, order: StoredOrder, patch: OrderPatch, values: Partial<OrderValues>, ctx: ApplyContext, now: string): Promise<ApplyResult> {
   const result = { orderId: order.id, orderNumber: order.orderNumber }
-  if (isStale(patch, order)) return { ...result, action: 'stale', changes: [] }
+  if (isStale(patch, order)) {
+    await deliveryIdFor(ctx, { ...result, action: 'stale' })
+    return { ...result, action: 'stale', changes: [] }
+  }
 
   const changes: FieldChange[] = []
   const changed: Partial<Record<string, unknown>> = {}
@@ -109,6 +118,7 @@ async function applyToExisting (db: Db, order: StoredOrder, patch: OrderPatch, v
     : undefined
   if (changes.length === 0) {
     if (sourceUpdatedAt !== undefined) await touchSourceUpdatedAt(db, order.id, sourceUpdatedAt)
+    await deliveryIdFor(ctx, { ...result, action: 'unchanged' })
     return { ...result, action: 'unchanged', changes }
   }
   await updateOrder(db, order.id, {
@@ -117,8 +127,13 @@ async function applyToExisting (db: Db, order: StoredOrder, patch: OrderPatch, v
     ...(sourceUpdatedAt === undefined ? {} : { sourceUpdatedAt }),
     now
   })
-  await insertEvent(db, { orderId: order.id, type: 'updated', changes, source: ctx.source, deliveryId: ctx.deliveryId, now })
+  const deliveryId = await deliveryIdFor(ctx, { ...result, action: 'updated' })
+  await insertEvent(db, { orderId: order.id, type: 'updated', changes, source: ctx.source, deliveryId, now })
   return { ...result, action: 'updated', changes }
+}
+
+async function deliveryIdFor (ctx: ApplyContext, outcome: { action: ApplyAction, orderId: number, orderNumber: string }): Promise<number | null> {
+  return ctx.recordDelivery === undefined ? ctx.deliveryId ?? null : await ctx.recordDelivery(outcome)
 }
 
 /** A platform delivery older than the last one applied must not overwrite newer data (Shopify and WooCommerce retry). */

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer'
 import type { Selectable } from 'kysely'
 import type { Db, WebhookLogsTable } from './database.ts'
+import { param, prepareQuery } from './prepared-query.ts'
 
 export type DeliveryOutcome =
   | 'received' | 'created' | 'updated' | 'unchanged' | 'duplicate' | 'stale' | 'ping' | 'test' | 'declined'
@@ -54,9 +55,34 @@ export interface DeliveryLog {
 
 const PREVIEW_LENGTH = 500
 
+type LogRow = Omit<WebhookLogsTable, 'id'>
+
+const insertLogQuery = prepareQuery<LogRow, { id: number }>((db) => db.insertInto('webhook_logs').values({
+  created_at: param('created_at'),
+  source: param('source'),
+  method: param('method'),
+  path: param('path'),
+  content_type: param('content_type'),
+  headers: param('headers'),
+  raw_body: param('raw_body'),
+  raw_body_encoding: param('raw_body_encoding'),
+  body_size: param('body_size'),
+  body_preview: param('body_preview'),
+  status_code: param('status_code'),
+  outcome: param('outcome'),
+  error_code: param('error_code'),
+  error: param('error'),
+  details: param('details'),
+  order_id: param('order_id'),
+  order_number: param('order_number'),
+  delivery_key: param('delivery_key'),
+  replay_of: param('replay_of'),
+  client_ip: param('client_ip')
+}).returning('id'))
+
 export async function insertDeliveryLog (db: Db, log: NewDeliveryLog): Promise<number> {
   const { text, encoding } = encodeBody(log.rawBody)
-  const row = await db.kysely.insertInto('webhook_logs').values({
+  const [row] = await insertLogQuery(db, {
     created_at: log.receivedAt.toISOString(),
     source: log.source,
     method: log.method,
@@ -77,9 +103,19 @@ export async function insertDeliveryLog (db: Db, log: NewDeliveryLog): Promise<n
     delivery_key: log.deliveryKey ?? null,
     replay_of: log.replayOf ?? null,
     client_ip: log.clientIp ?? null
-  }).returning('id').executeTakeFirstOrThrow()
+  })
+  if (row === undefined) throw new Error('inserting a delivery record returned no id')
   return row.id
 }
+
+const completeLogQuery = prepareQuery<{ id: number, outcome: string, status_code: number, order_id: number | null, order_number: string | null }, never>(
+  (db) => db.updateTable('webhook_logs').set({
+    outcome: param('outcome'),
+    status_code: param('status_code'),
+    order_id: param('order_id'),
+    order_number: param('order_number')
+  }).where('id', '=', param<number>('id'))
+)
 
 export async function completeDeliveryLog (db: Db, id: number, result: {
   outcome: DeliveryOutcome
@@ -87,22 +123,30 @@ export async function completeDeliveryLog (db: Db, id: number, result: {
   orderId?: number | null
   orderNumber?: string | null
 }): Promise<void> {
-  await db.kysely.updateTable('webhook_logs').set({
-    outcome: result.outcome,
-    status_code: result.statusCode,
-    order_id: result.orderId ?? null,
-    order_number: result.orderNumber ?? null
-  }).where('id', '=', id).execute()
+  await completeLogQuery(db, {
+    id, outcome: result.outcome, status_code: result.statusCode, order_id: result.orderId ?? null, order_number: result.orderNumber ?? null
+  })
 }
 
-/** Records a delivery id; false when it was seen before (on any instance: the primary key decides). */
-export async function claimDeliveryKey (db: Db, key: string, logId: number, now: Date): Promise<boolean> {
-  const row = await db.kysely.insertInto('processed_deliveries')
-    .values({ delivery_key: key, log_id: logId, created_at: now.toISOString() })
+const claimKeyQuery = prepareQuery<{ delivery_key: string, created_at: string }, { delivery_key: string }>(
+  (db) => db.insertInto('processed_deliveries')
+    .values({ delivery_key: param('delivery_key'), log_id: null, created_at: param('created_at') })
     .onConflict((oc) => oc.column('delivery_key').doNothing())
     .returning('delivery_key')
-    .executeTakeFirst()
-  return row !== undefined
+)
+
+/** Records a delivery id; false when it was seen before (on any instance: the primary key decides). */
+export async function claimDeliveryKey (db: Db, key: string, now: Date): Promise<boolean> {
+  const rows = await claimKeyQuery(db, { delivery_key: key, created_at: now.toISOString() })
+  return rows.length > 0
+}
+
+const linkKeyQuery = prepareQuery<{ delivery_key: string, log_id: number }, never>((db) => db.updateTable('processed_deliveries')
+  .set({ log_id: param('log_id') }).where('delivery_key', '=', param<string>('delivery_key')))
+
+/** Points a claimed delivery id at the record of the delivery that applied it, for answering its duplicates. */
+export async function linkDeliveryKey (db: Db, key: string, logId: number): Promise<void> {
+  await linkKeyQuery(db, { delivery_key: key, log_id: logId })
 }
 
 /** The delivery that first claimed a key, to answer a duplicate with the same order. */

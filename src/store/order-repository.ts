@@ -1,7 +1,8 @@
 import { FIELD_COLUMNS, ORDER_FIELDS, type OrderItem, type OrderValues, type Tracking } from '../orders/order-patch.ts'
-import type { Selectable } from 'kysely'
+import type { Insertable, Selectable } from 'kysely'
 import type { Db, OrdersTable } from './database.ts'
 import { toMoney } from './money-column.ts'
+import { param, prepareQuery } from './prepared-query.ts'
 
 /** An order as the domain sees it: only the fields that have a value. */
 export interface StoredOrder {
@@ -26,31 +27,46 @@ export interface NewOrder {
 
 type Columns = Partial<Omit<OrdersTable, 'id'>>
 
+const findForUpdateQuery = prepareQuery<{ order_number: string }, Selectable<OrdersTable>>((db) => db.selectFrom('orders').selectAll()
+  .where('order_number', '=', param<string>('order_number'))
+)
+
+const findForUpdateLockedQuery = prepareQuery<{ order_number: string }, Selectable<OrdersTable>>((db) => db.selectFrom('orders').selectAll()
+  .where('order_number', '=', param<string>('order_number'))
+  .forUpdate()
+)
+
 /** Reads the order and, on PostgreSQL, locks its row until the transaction ends, so concurrent changes queue up. */
 export async function findOrderForUpdate (db: Db, orderNumber: string): Promise<StoredOrder | undefined> {
-  const row = await db.kysely.selectFrom('orders').selectAll()
-    .where('order_number', '=', orderNumber)
-    .$if(db.features.rowLocks, (q) => q.forUpdate())
-    .executeTakeFirst()
+  const [row] = await (db.features.rowLocks ? findForUpdateLockedQuery : findForUpdateQuery)(db, { order_number: orderNumber })
   return row === undefined ? undefined : toStoredOrder(row)
 }
 
-/** Inserts the order unless another delivery created it first; returns its id, or undefined if it already existed. */
-export async function insertOrderIfAbsent (db: Db, order: NewOrder): Promise<number | undefined> {
-  const row = await db.kysely.insertInto('orders')
-    .values({
-      ...toColumns(order.values),
-      order_number: order.orderNumber,
-      status: order.values.status ?? 'pending',
-      source: order.source,
-      extra: JSON.stringify(order.extra),
-      source_updated_at: order.sourceUpdatedAt,
-      created_at: order.now,
-      updated_at: order.now
-    })
+const ORDER_COLUMNS = ORDER_FIELDS.map((field) => FIELD_COLUMNS[field])
+
+const insertOrderQuery = prepareQuery<Record<string, unknown>, { id: number }>((db) => {
+  const values: Record<string, unknown> = {}
+  for (const column of [...ORDER_COLUMNS, 'order_number', 'source', 'extra', 'source_updated_at', 'created_at', 'updated_at']) {
+    values[column] = param(column)
+  }
+  return db.insertInto('orders')
+    .values(values as Insertable<OrdersTable>)
     .onConflict((oc) => oc.column('order_number').doNothing())
     .returning('id')
-    .executeTakeFirst()
+})
+
+/** Inserts the order unless another delivery created it first; returns its id, or undefined if it already existed. */
+export async function insertOrderIfAbsent (db: Db, order: NewOrder): Promise<number | undefined> {
+  const params: Record<string, unknown> = {}
+  for (const field of ORDER_FIELDS) params[FIELD_COLUMNS[field]] = order.values[field] ?? null
+  params.status = order.values.status ?? 'pending'
+  params.order_number = order.orderNumber
+  params.source = order.source
+  params.extra = JSON.stringify(order.extra)
+  params.source_updated_at = order.sourceUpdatedAt
+  params.created_at = order.now
+  params.updated_at = order.now
+  const [row] = await insertOrderQuery(db, params)
   return row?.id
 }
 
@@ -91,9 +107,12 @@ export async function replaceItems (db: Db, orderId: number, items: OrderItem[])
   }))).execute()
 }
 
+const findTrackingsQuery = prepareQuery<{ order_id: number }, { tracking_number: string, carrier: string | null }>((db) => db
+  .selectFrom('order_tracking').select(['tracking_number', 'carrier'])
+  .where('order_id', '=', param<number>('order_id')).orderBy('id'))
+
 export async function findTrackings (db: Db, orderId: number): Promise<Tracking[]> {
-  const rows = await db.kysely.selectFrom('order_tracking').select(['tracking_number', 'carrier'])
-    .where('order_id', '=', orderId).orderBy('id').execute()
+  const rows = await findTrackingsQuery(db, { order_id: orderId })
   return rows.map((r) => ({ number: r.tracking_number, carrier: r.carrier }))
 }
 

@@ -3,7 +3,7 @@ import { applyPatch } from '../../src/orders/apply-patch.ts'
 import { normalizePatch } from '../../src/orders/normalize-patch.ts'
 import type { RawOrderPatch } from '../../src/orders/order-patch.ts'
 import { copyDatabase } from '../../src/store/copy-database.ts'
-import { claimDeliveryKey, insertDeliveryLog } from '../../src/store/delivery-log-repository.ts'
+import { claimDeliveryKey, insertDeliveryLog, linkDeliveryKey } from '../../src/store/delivery-log-repository.ts'
 import type { Store } from '../../src/store/open-store.ts'
 import { findItems, findOrderForUpdate, findTrackings } from '../../src/store/order-repository.ts'
 import { openTestStore, type TestStore, testDatabases } from '../helpers/test-database.ts'
@@ -25,7 +25,8 @@ async function deliver (store: Store, raw: RawOrderPatch, key: string): Promise<
       outcome: 'received',
       deliveryKey: key
     })
-    await claimDeliveryKey(db, key, logId, NOW)
+    await claimDeliveryKey(db, key, NOW)
+    await linkDeliveryKey(db, key, logId)
     await applyPatch(db, normalizePatch(raw), { source: 'generic', deliveryId: logId, now: NOW })
   })
 }
