@@ -35,6 +35,7 @@ export function createPostgresChangeFeed (connectionString: string, pool: pg.Poo
   const seen = (id: number): void => { if (id > lastId) lastId = id }
 
   function flush (): void {
+    if (pending.length === 0) return
     const ids = pending
     pending = []
     pool.query('select pg_notify($1, id::text) from unnest($2::bigint[]) as id', [channel, ids])
@@ -115,6 +116,8 @@ export function createPostgresChangeFeed (connectionString: string, pool: pg.Poo
     subscribe: (listener) => local.subscribe(listener),
     close: () => {
       closed = true
+      // Deliveries committed just before shutdown still reach the other instances: the pool is closed after the feed.
+      if (pending.length > 0) flush()
       clearTimeout(timer)
       client?.end().catch(() => undefined)
       client = null
