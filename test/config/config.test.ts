@@ -1,0 +1,52 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from '../../src/config.ts'
+
+function folderWithDotenv (text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'roms-config-'))
+  writeFileSync(join(dir, '.env'), text)
+  return dir
+}
+
+describe('configuration', () => {
+  it('defaults to port 8001 on all interfaces with roms_v2.db in the start folder', () => {
+    const config = loadConfig({}, mkdtempSync(join(tmpdir(), 'roms-config-')))
+    expect(config).toMatchObject({ port: 8001, host: '0.0.0.0', databaseUrl: './roms_v2.db', logLevel: 'info', bodyLimit: 1048576 })
+    expect(config.secrets.webhook).toEqual([])
+  })
+
+  it('reads a .env file in the start folder, and the environment wins over it', () => {
+    const dir = folderWithDotenv('WEBHOOK_SECRET=from-file\nPORT=9000\nDATABASE_URL=/data/roms.db\n')
+    const fromFile = loadConfig({}, dir)
+    expect(fromFile.secrets.webhook).toEqual(['from-file'])
+    expect(fromFile.port).toBe(9000)
+    expect(loadConfig({ WEBHOOK_SECRET: 'from-env' }, dir).secrets.webhook).toEqual(['from-env'])
+  })
+
+  it('splits secret lists on commas so secrets rotate', () => {
+    const config = loadConfig({ SHOPIFY_WEBHOOK_SECRET: 'new, old ,', WEBHOOK_URL_TOKEN: 'a,b' }, mkdtempSync(join(tmpdir(), 'roms-config-')))
+    expect(config.secrets.shopify).toEqual(['new', 'old'])
+    expect(config.secrets.urlTokens).toEqual(['a', 'b'])
+  })
+
+  it('reports every invalid value at once, without echoing secrets', () => {
+    let error: unknown
+    try {
+      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', ROMS_BODY_LIMIT: '-1', STANDARD_WEBHOOKS_SECRET: 'not base64!' }, mkdtempSync(join(tmpdir(), 'roms-config-')))
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(ConfigError)
+    const message = (error as Error).message
+    for (const name of ['PORT', 'LOG_LEVEL', 'ROMS_BODY_LIMIT', 'STANDARD_WEBHOOKS_SECRET']) expect(message).toContain(name)
+    expect(message).not.toContain('not base64!')
+  })
+
+  it('returns a frozen result', () => {
+    const config = loadConfig({}, mkdtempSync(join(tmpdir(), 'roms-config-')))
+    expect(Object.isFrozen(config)).toBe(true)
+    expect(Object.isFrozen(config.secrets)).toBe(true)
+  })
+})
