@@ -36,8 +36,6 @@ export async function up (db: Kysely<any>): Promise<void> {
     .execute()
   await db.schema.createIndex('orders_created_at_idx').on('orders').columns(['created_at', 'id']).execute()
   await db.schema.createIndex('orders_status_idx').on('orders').columns(['status', 'created_at', 'id']).execute()
-  await db.schema.createIndex('orders_email_idx').on('orders').column('email').execute()
-  await db.schema.createIndex('orders_tracking_number_idx').on('orders').column('tracking_number').execute()
 
   await db.schema.createTable('order_items')
     .addColumn('id', postgres ? 'bigserial' : 'integer', (c) => postgres ? c.primaryKey() : c.primaryKey().autoIncrement())
