@@ -1,4 +1,6 @@
 import type { Command } from './command.ts'
+import { copyDatabaseCommand } from './commands/copy-database.ts'
+import { emailCommand } from './commands/email.ts'
 import { exportCommand } from './commands/export.ts'
 import { importCommand } from './commands/import.ts'
 import { logsCommand } from './commands/logs.ts'
@@ -19,7 +21,9 @@ export const COMMANDS: readonly Command[] = [
   exportCommand,
   replayCommand,
   logsCommand,
-  pruneCommand
+  pruneCommand,
+  emailCommand,
+  copyDatabaseCommand
 ]
 
 export function findCommand (name: string): Command | undefined {

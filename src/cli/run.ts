@@ -81,6 +81,11 @@ function commandHelp (command: Command): string {
 
 /** Entry point for `node src/cli/run.ts`, `bin/roms.js` and `dist/main.js`. */
 export async function main (argv: readonly string[]): Promise<void> {
+  // `roms export | head`: the reader has all it wants; stop quietly, as Unix tools do, instead of an EPIPE stack.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    process.exit(0)
+  })
   const terminal = createTerminal({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() })
   const code = await runCli(argv, terminal)
   // Set rather than exit: process.exit() can cut off output still queued for a pipe.
