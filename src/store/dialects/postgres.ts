@@ -1,6 +1,7 @@
 import pg from 'pg'
-import { Kysely, PostgresDialect } from 'kysely'
+import { type DatabaseIntrospector, Kysely, PostgresDialect } from 'kysely'
 import type { Database, DialectFeatures } from '../database.ts'
+import { CurrentSchemaIntrospector } from './current-schema-introspector.ts'
 
 export const postgresFeatures: DialectFeatures = { name: 'postgres', rowLocks: true }
 
@@ -24,7 +25,7 @@ export function openPostgres (connectionString: string, options: { schema?: stri
   })
   // An idle client that loses its server emits 'error' on the pool; without a listener that kills the process.
   pool.on('error', (error) => options.onError?.(error))
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<Database>({ dialect: new OneSchemaPostgresDialect({ pool }) })
   return { pool, db, close: async () => { await db.destroy() } }
 }
 
@@ -38,4 +39,11 @@ export function withSearchPath (connectionString: string, schema: string): strin
   const kept = (url.searchParams.get('options') ?? '').replace(/-c\s*search_path=\S+/g, '').trim()
   url.searchParams.set('options', `${kept} -c search_path=${schema}`.trim())
   return url.toString()
+}
+
+/** PostgreSQL as Kysely speaks it, with introspection kept to ROMS's own schema. */
+class OneSchemaPostgresDialect extends PostgresDialect {
+  override createIntrospector (db: Kysely<any>): DatabaseIntrospector {
+    return new CurrentSchemaIntrospector(db)
+  }
 }
