@@ -1,6 +1,7 @@
 import type { Command } from './command.ts'
 import { copyDatabaseCommand } from './commands/copy-database.ts'
 import { emailCommand } from './commands/email.ts'
+import { eraseCommand } from './commands/erase.ts'
 import { exportCommand } from './commands/export.ts'
 import { importCommand } from './commands/import.ts'
 import { logsCommand } from './commands/logs.ts'
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   replayCommand,
   logsCommand,
   pruneCommand,
+  eraseCommand,
   emailCommand,
   copyDatabaseCommand
 ]
