@@ -24,7 +24,11 @@ export async function serve (): Promise<void> {
     },
     onBatch: metrics.observeBatch
   })
-  const { applied } = await store.migrate()
+  const { applied } = await store.migrate().catch(async (error: unknown) => {
+    // Open connections would keep a server that cannot start alive: close them so the process exits with the error.
+    await store.close()
+    throw error
+  })
   if (applied.length > 0) logger.info({ applied }, 'database migrated')
   // The store's feed: on PostgreSQL it carries deliveries between instances, so every stream shows every order.
   const app = await buildApp({ config, store, logger, changeFeed: store.changes, metrics })

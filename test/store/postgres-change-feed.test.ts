@@ -48,6 +48,7 @@ describe.runIf(testDatabases().includes('postgres'))('PostgreSQL change feed acr
     const ready = listening()
     const started = ready.next()
     const feed = createPostgresChangeFeed(url, conns.pool, { onListening: ready.onListening, reconnectMs: 20 })
+    feed.subscribe(() => undefined)
     await started
     return { conns, feed, ready }
   }

@@ -19,7 +19,7 @@ const OWN_IDS_LIMIT = 10_000
  * The change feed across instances: `publish` tells this process's listeners at once and sends NOTIFY (after the
  * delivery committed, so others never hear of data they cannot read yet); a dedicated connection LISTENs and passes on
  * what other instances published. After a lost connection it reconnects and replays deliveries with an order that
- * committed meanwhile, so a stream misses nothing that the drop hid.
+ * committed meanwhile, so a stream misses nothing that the drop hid. LISTEN starts with the first subscriber.
  */
 export function createPostgresChangeFeed (connectionString: string, pool: pg.Pool, options: PostgresChangeFeedOptions = {}): ChangeFeed {
   const channel = channelFor(connectionString)
@@ -29,6 +29,7 @@ export function createPostgresChangeFeed (connectionString: string, pool: pg.Poo
   let lastId = 0
   let client: pg.Client | null = null
   let closed = false
+  let started = false
   let delay = options.reconnectMs ?? 250
   let timer: NodeJS.Timeout | undefined
 
@@ -102,7 +103,6 @@ export function createPostgresChangeFeed (connectionString: string, pool: pg.Poo
     })
   }
 
-  connectLoop()
   return {
     publish: (logId) => {
       if (closed) return
@@ -113,7 +113,14 @@ export function createPostgresChangeFeed (connectionString: string, pool: pg.Poo
       if (pending.length === 0) setImmediate(flush)
       pending.push(logId)
     },
-    subscribe: (listener) => local.subscribe(listener),
+    subscribe: (listener) => {
+      // LISTEN starts with the first listener: a CLI command that only writes holds no extra connection.
+      if (!started && !closed) {
+        started = true
+        connectLoop()
+      }
+      return local.subscribe(listener)
+    },
     close: () => {
       closed = true
       // Deliveries committed just before shutdown still reach the other instances: the pool is closed after the feed.
