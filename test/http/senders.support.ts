@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import type { TestApp } from '../helpers/test-app.ts'
 
-// The senders' own examples, shared by every session (../shared/fixtures/README.md). Read as bytes, never re-serialised:
+// The senders' own examples, copied byte for byte from ../shared/fixtures (test/fixtures/senders/README.md). Read as bytes, never re-serialised:
 // the platforms' signatures are over exactly these bytes.
-const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url)
+const FIXTURES = new URL('../fixtures/senders/', import.meta.url)
 
 export function fixture (name: string): Buffer {
   return readFileSync(new URL(name, FIXTURES))

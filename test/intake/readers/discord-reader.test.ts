@@ -4,7 +4,7 @@ import { discordReader } from '../../../src/intake/readers/discord-reader.ts'
 import { orderReading, testReader } from '../../helpers/test-reader.ts'
 import { botLayoutCases } from './discord-bot-layouts.ts'
 
-const fixture: unknown = JSON.parse(readFileSync(new URL('../../../../shared/fixtures/discord-bot-success.json', import.meta.url), 'utf8'))
+const fixture: unknown = JSON.parse(readFileSync(new URL('../../fixtures/senders/discord-bot-success.json', import.meta.url), 'utf8'))
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' }
 

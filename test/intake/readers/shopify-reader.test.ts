@@ -3,7 +3,7 @@ import { expect } from 'vitest'
 import { shopifyReader } from '../../../src/intake/readers/shopify-reader.ts'
 import { orderReading, testReader } from '../../helpers/test-reader.ts'
 
-const fixture: unknown = JSON.parse(readFileSync(new URL('../../../../shared/fixtures/shopify-orders-create.wire.json', import.meta.url), 'utf8'))
+const fixture: unknown = JSON.parse(readFileSync(new URL('../../fixtures/senders/shopify-orders-create.wire.json', import.meta.url), 'utf8'))
 
 const HEADERS = {
   'Content-Type': 'application/json',

@@ -3,7 +3,7 @@ import { expect } from 'vitest'
 import { woocommerceReader } from '../../../src/intake/readers/woocommerce-reader.ts'
 import { orderReading, testReader, type ReaderCase } from '../../helpers/test-reader.ts'
 
-const fixtures = new URL('../../../../shared/fixtures/', import.meta.url)
+const fixtures = new URL('../../fixtures/senders/', import.meta.url)
 const created: unknown = JSON.parse(readFileSync(new URL('woocommerce-order-created.wire.json', fixtures), 'utf8'))
 const pingRequest = readFileSync(new URL('woocommerce-ping.http', fixtures), 'latin1')
 // The pipeline hands a form body over as a plain object; the test decodes the raw request the same way.
