@@ -28,6 +28,7 @@ import { registerWebhookRoutes } from './http/webhook-routes.ts'
 import { createMetrics, type Metrics } from './intake/metrics.ts'
 import type { IntakeDeps } from './intake/receive-delivery.ts'
 import { redactPath } from './intake/redact.ts'
+import type { RetailerRule } from './email/retailers/index.ts'
 import { type ChangeFeed, createLocalChangeFeed } from './store/change-feed.ts'
 import type { Store } from './store/open-store.ts'
 
@@ -43,6 +44,8 @@ export interface AppDeps {
   metrics?: Metrics
   /** Where recorded deliveries are announced (the live stream listens); an in-process feed when not given. */
   changeFeed?: ChangeFeed
+  /** The retailer rules emails are read with; the built-in list when absent (tests add a retailer). */
+  emailRules?: readonly RetailerRule[]
 }
 
 /** Failed signatures or tokens a minute from one address: a sender with a wrong secret fails far less often than this. */
@@ -114,7 +117,7 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
     feed: changeFeed,
     onError: (error, context) => app.log.error({ err: error }, context)
   }))
-  await registerEmailRoutes(app, { emails: { writer: store.writer, clock }, store, bodyLimit: config.bodyLimit })
+  await registerEmailRoutes(app, { emails: { writer: store.writer, clock, ...(deps.emailRules === undefined ? {} : { rules: deps.emailRules }) }, store, bodyLimit: config.bodyLimit })
   registerDashboardRoutes(app)
   return app
 }

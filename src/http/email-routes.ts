@@ -60,14 +60,18 @@ export async function registerEmailRoutes (app: FastifyInstance, deps: EmailRout
 
   app.get('/api/v2/emails', {
     schema: {
-      summary: 'Emails read, newest first; `status=unmatched` lists those kept for review',
+      summary: 'Emails read, newest first; `status=unmatched,failed` lists those kept for review',
       tags: ['emails'],
       querystring: {
         type: 'object',
         properties: {
           limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
           before: { type: 'integer', minimum: 1, description: 'Only emails with an id below this (the next page)' },
-          status: { type: 'string', enum: ['applied', 'unmatched', 'failed'] },
+          status: {
+            type: 'string',
+            pattern: '^(applied|unmatched|failed)(,(applied|unmatched|failed))*$',
+            description: 'applied, unmatched or failed; several comma-separated (`unmatched,failed`: those needing review)'
+          },
           order_id: { type: 'integer', minimum: 1 }
         },
         additionalProperties: false
@@ -87,7 +91,7 @@ export async function registerEmailRoutes (app: FastifyInstance, deps: EmailRout
     }
   }, async (request) => {
     const q = request.query as { limit: number, before?: number, status?: string, order_id?: number }
-    const emails = await listEmails(deps.store.db, { limit: q.limit, before: q.before, status: q.status, orderId: q.order_id })
+    const emails = await listEmails(deps.store.db, { limit: q.limit, before: q.before, statuses: q.status?.split(','), orderId: q.order_id })
     return {
       success: true,
       count: emails.length,

@@ -88,7 +88,8 @@ export interface EmailQuery {
   limit: number
   /** Only emails with an id below this (the next page). */
   before?: number | undefined
-  status?: string | undefined
+  /** Any of these statuses; all when absent. */
+  statuses?: readonly string[] | undefined
   orderId?: number | undefined
 }
 
@@ -96,7 +97,7 @@ export interface EmailQuery {
 export async function listEmails (db: Db, query: EmailQuery): Promise<StoredEmail[]> {
   const rows = await db.kysely.selectFrom('email_messages').selectAll()
     .$if(query.before !== undefined, (q) => q.where('id', '<', query.before ?? 0))
-    .$if(query.status !== undefined, (q) => q.where('status', '=', query.status ?? ''))
+    .$if(query.statuses !== undefined && query.statuses.length > 0, (q) => q.where('status', 'in', query.statuses ?? []))
     .$if(query.orderId !== undefined, (q) => q.where('order_id', '=', query.orderId ?? 0))
     .orderBy('id', 'desc')
     .limit(query.limit)

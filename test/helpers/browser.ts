@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core'
 import { buildWeb } from '../../web/build.js'
-import { buildTestApp, type TestApp } from './test-app.ts'
+import { buildTestApp, type TestApp, type TestAppOptions } from './test-app.ts'
 
 /** Debian's chromium package, which .ci/run installs. */
 export const CHROMIUM_PATH = '/usr/bin/chromium'
@@ -43,7 +43,7 @@ export interface ServedApp extends TestApp {
 }
 
 /** The app on a real socket (EventSource and the browser need one), on loopback so the no-token access rule admits it. */
-export async function serveTestApp (env: Record<string, string> = {}, options: { clock?: () => Date } = {}): Promise<ServedApp> {
+export async function serveTestApp (env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<ServedApp> {
   const testApp = await buildTestApp('sqlite', env, options)
   await testApp.app.listen({ port: 0, host: '127.0.0.1' })
   const { port } = testApp.app.server.address() as AddressInfo

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../src/app.ts'
 import { type Config, loadConfig } from '../../src/config.ts'
+import type { RetailerRule } from '../../src/email/retailers/index.ts'
 import type { Store } from '../../src/store/open-store.ts'
 import { type DatabaseKind, openTestStore } from './test-database.ts'
 
@@ -21,10 +22,20 @@ export function testConfig (env: Record<string, string> = {}): Config {
 }
 
 /** The app on a fresh database. Always `await close()` (in afterEach/afterAll): it closes the app and drops the data. */
-export async function buildTestApp (kind: DatabaseKind, env: Record<string, string> = {}, options: { clock?: () => Date } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  clock?: () => Date
+  emailRules?: readonly RetailerRule[]
+}
+
+export async function buildTestApp (kind: DatabaseKind, env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const { store, databaseUrl, cleanup } = await openTestStore(kind)
   const config = testConfig(env)
-  const app = await buildApp({ config, store, ...(options.clock === undefined ? {} : { clock: options.clock }) })
+  const app = await buildApp({
+    config,
+    store,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.emailRules === undefined ? {} : { emailRules: options.emailRules })
+  })
   await app.ready()
   return {
     app,

@@ -54,6 +54,10 @@ for (const kind of testDatabases()) {
       expect(page.json().emails[0].raw).toBeUndefined()
       const next = await t.app.inject({ url: `/api/v2/emails?status=unmatched&limit=2&before=${page.json().next_before as number}` })
       expect(next.json()).toMatchObject({ count: 1, next_before: null })
+      const review = await t.app.inject({ url: '/api/v2/emails?status=unmatched,failed' })
+      expect(review.json().emails.map((e: { id: number }) => e.id)).toEqual([kept[2], kept[1], kept[0]])
+      expect((await t.app.inject({ url: '/api/v2/emails?status=applied' })).json().count).toBe(1)
+      expect((await t.app.inject({ url: '/api/v2/emails?status=unmatched,bogus' })).statusCode).toBe(400)
 
       const one = await t.app.inject({ url: `/api/v2/emails/${kept[0] ?? 0}` })
       expect(one.json().email).toMatchObject({ id: kept[0], raw_encoding: 'utf8', message_id: '<news-1@shop.example>' })

@@ -5,6 +5,7 @@ import { buildShell } from './shell.ts'
 import { connectStream, disconnectStream } from './stream.ts'
 import type { View, ViewFactory } from './view.ts'
 import { deliveriesView } from './views/deliveries-view.ts'
+import { emailsView } from './views/emails-view.ts'
 import { orderView } from './views/order-view.ts'
 import { ordersView } from './views/orders-view.ts'
 import { overviewView } from './views/overview-view.ts'
@@ -20,6 +21,7 @@ function pickView (route: Route): ViewFactory {
   if (section === 'orders' && id !== undefined) return orderView
   if (section === 'orders') return ordersView
   if (section === 'deliveries') return deliveriesView
+  if (section === 'emails') return emailsView
   if (section === 'setup') return setupView
   return overviewView
 }

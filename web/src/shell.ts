@@ -5,6 +5,7 @@ const NAV = [
   { href: '#/', label: 'Overview', key: '' },
   { href: '#/orders', label: 'Orders', key: 'orders' },
   { href: '#/deliveries', label: 'Deliveries', key: 'deliveries' },
+  { href: '#/emails', label: 'Emails', key: 'emails' },
   { href: '#/setup', label: 'Setup', key: 'setup' }
 ]
 
