@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify'
 import type { Config } from './config.ts'
+import type { RetailerRule } from './email/retailers/index.ts'
 import { registerAccessRule } from './http/access.ts'
 import { registerCustomerRoutes } from './http/customer-routes.ts'
 import { registerDashboardRoutes } from './http/dashboard-routes.ts'
@@ -28,7 +29,6 @@ import { registerWebhookRoutes } from './http/webhook-routes.ts'
 import { createMetrics, type Metrics } from './intake/metrics.ts'
 import type { IntakeDeps } from './intake/receive-delivery.ts'
 import { redactPath } from './intake/redact.ts'
-import type { RetailerRule } from './email/retailers/index.ts'
 import { type ChangeFeed, createLocalChangeFeed } from './store/change-feed.ts'
 import type { Store } from './store/open-store.ts'
 
@@ -117,7 +117,8 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
     feed: changeFeed,
     onError: (error, context) => app.log.error({ err: error }, context)
   }))
-  await registerEmailRoutes(app, { emails: { writer: store.writer, clock, ...(deps.emailRules === undefined ? {} : { rules: deps.emailRules }) }, store, bodyLimit: config.bodyLimit })
+  const emails = { writer: store.writer, clock, ...(deps.emailRules === undefined ? {} : { rules: deps.emailRules }) }
+  await registerEmailRoutes(app, { emails, store, bodyLimit: config.bodyLimit })
   registerDashboardRoutes(app)
   return app
 }

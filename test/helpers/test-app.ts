@@ -21,12 +21,13 @@ export function testConfig (env: Record<string, string> = {}): Config {
   return loadConfig({ LOG_LEVEL: 'silent', ...env }, mkdtempSync(join(tmpdir(), 'roms-cwd-')))
 }
 
-/** The app on a fresh database. Always `await close()` (in afterEach/afterAll): it closes the app and drops the data. */
 export interface TestAppOptions {
   clock?: () => Date
+  /** The retailer rules emails are read with (a test adds a retailer); the built-in list when absent. */
   emailRules?: readonly RetailerRule[]
 }
 
+/** The app on a fresh database. Always `await close()` (in afterEach/afterAll): it closes the app and drops the data. */
 export async function buildTestApp (kind: DatabaseKind, env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const { store, databaseUrl, cleanup } = await openTestStore(kind)
   const config = testConfig(env)
