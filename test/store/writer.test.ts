@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { statSync } from 'node:fs'
 import { createWriter } from '../../src/store/writer.ts'
 import { openTestStore, type TestStore, testDatabases } from '../helpers/test-database.ts'
 
@@ -53,3 +54,28 @@ for (const kind of testDatabases()) {
     })
   })
 }
+
+describe('the SQLite checkpointer', () => {
+  it('copies the write-ahead log into the database file from its own thread, and lets the store close', async () => {
+    const t = await openTestStore('sqlite')
+    try {
+      for (let batch = 0; batch < 20; batch++) {
+        await Promise.all(Array.from({ length: 100 }, async (_, i) => await t.store.writer.write(async (db) =>
+          await db.kysely.insertInto('orders').values({
+            order_number: `CP-${batch}-${i}`, status: 'pending', source: 'test', extra: JSON.stringify({ pad: 'x'.repeat(2000) }), created_at: 'now', updated_at: 'now'
+          }).execute())))
+      }
+      // The writer's own automatic checkpoint is pushed to 20,000 pages, far beyond these 4 MB: only the checkpointer
+      // thread copies the log into the database file, so the file itself grows only if that thread runs.
+      const deadline = Date.now() + 10_000
+      let size = statSync(t.databaseUrl).size
+      while (size < 2_000_000 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        size = statSync(t.databaseUrl).size
+      }
+      expect(size).toBeGreaterThan(2_000_000)
+    } finally {
+      await t.cleanup()
+    }
+  })
+})

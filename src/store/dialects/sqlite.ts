@@ -1,6 +1,7 @@
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import type { Database, DialectFeatures } from '../database.ts'
+import { startCheckpointer } from './sqlite-checkpointer.ts'
 
 export const sqliteFeatures: DialectFeatures = { name: 'sqlite', rowLocks: false }
 
@@ -21,6 +22,9 @@ export function openSqlite (filename: string): SqliteConnections {
   writer.pragma('synchronous = FULL')
   writer.pragma('busy_timeout = 5000')
   writer.pragma('foreign_keys = ON')
+  const checkpointer = filename === ':memory:' ? undefined : startCheckpointer(filename)
+  // The checkpointer thread keeps the log short; this only catches up if that thread ever stops.
+  if (checkpointer !== undefined) writer.pragma('wal_autocheckpoint = 20000')
   const reader = filename === ':memory:' ? writer : new SqliteDatabase(filename)
   reader.pragma('busy_timeout = 5000')
   const write = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(writer) }) })
@@ -29,6 +33,7 @@ export function openSqlite (filename: string): SqliteConnections {
     write,
     read,
     close: async () => {
+      await checkpointer?.stop()
       await write.destroy()
       if (read !== write) await read.destroy()
     }
