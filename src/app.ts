@@ -20,6 +20,7 @@ import { registerOrderStatsRoutes } from './http/order-stats-routes.ts'
 import { registerSchemas } from './http/schemas.ts'
 import { registerSecurityHeaders } from './http/security-headers.ts'
 import { registerSessionRoutes } from './http/session-routes.ts'
+import { createTokenGuessLimit } from './http/token-guess-limit.ts'
 import { registerSignatureHelpRoutes } from './http/signature-help-routes.ts'
 import { createStreamHub } from './http/stream-hub.ts'
 import { registerStreamRoutes } from './http/stream-routes.ts'
@@ -92,9 +93,10 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
       if (result.logId !== null) changeFeed.publish(result.logId)
     }
   }
-  registerAccessRule(app, config.apiTokens)
+  const guesses = createTokenGuessLimit({ perMinute: AUTH_FAILURES_PER_MINUTE, now: () => clock().getTime() })
+  registerAccessRule(app, config.apiTokens, guesses)
   registerJsonOnly(app)
-  registerSessionRoutes(app, config.apiTokens)
+  registerSessionRoutes(app, config.apiTokens, guesses)
   registerHealthRoutes(app, store)
   const limits = createDeliveryLimits(intake, {
     perMinute: config.rateLimit,

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { errorBody } from './error-handler.ts'
 import { isValidSession, matchingToken, readCookie, SESSION_COOKIE } from './session-token.ts'
 import { signInPage } from './sign-in-page.ts'
+import type { TokenGuessLimit } from './token-guess-limit.ts'
 
 /** Routes anyone may call: senders, health checks, the docs and the sign-in itself. Every other route is protected. */
 const OPEN_ROUTES = new Set([
@@ -15,20 +16,24 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 export const TOKEN_HINT = 'set ROMS_API_TOKEN (for example to the output of `openssl rand -hex 32`) in the environment or .env, ' +
   'restart ROMS, and send "Authorization: Bearer <token>" or sign in on the dashboard'
 
-type Decision = { allowed: true, ambient: boolean } | { allowed: false, status: number, code: string, message: string }
+type Decision = { allowed: true, ambient: boolean } | { allowed: false, status: number, code: string, message: string, wrongToken?: boolean }
 
 /**
  * The orders API, the delivery log, the stream and the dashboard hold customers' names and emails. With ROMS_API_TOKEN
  * set they need it (a bearer header or the sign-in cookie). Without it only this machine is served: a loopback peer
  * and no forwarding header, because tunnels and reverse proxies connect from loopback too.
  */
-export function registerAccessRule (app: FastifyInstance, apiTokens: readonly string[]): void {
+export function registerAccessRule (app: FastifyInstance, apiTokens: readonly string[], guesses?: TokenGuessLimit): void {
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const route = request.routeOptions.url
     // No route means a 404, which shows nothing: senders with a mistyped URL get the helpful not-found answer.
     if (route === undefined || OPEN_ROUTES.has(route) || route === '/docs' || route.startsWith('/docs/')) return
     const decision = decide(request, apiTokens)
     if (decision.allowed && (!decision.ambient || SAFE_METHODS.has(request.method) || isSameOrigin(request))) return
+    if (!decision.allowed && decision.wrongToken === true && guesses !== undefined) {
+      if (await guesses.refuseIfExhausted(request, reply)) return reply
+      guesses.recordWrongToken(request)
+    }
     const refusal = decision.allowed
       ? { status: 403, code: 'CROSS_SITE_REQUEST', message: 'a change from another site is refused: use this server\'s own pages or an Authorization header' }
       : decision
@@ -47,10 +52,10 @@ function decide (request: FastifyRequest, apiTokens: readonly string[]): Decisio
     if (bearer !== undefined && matchingToken(bearer, apiTokens)) return { allowed: true, ambient: false }
     const session = readCookie(request.headers.cookie, SESSION_COOKIE)
     if (session !== undefined && isValidSession(session, apiTokens)) return { allowed: true, ambient: true }
-    const message = bearer === undefined && session === undefined
-      ? 'this endpoint needs the API token: send "Authorization: Bearer <ROMS_API_TOKEN>" or sign in on the dashboard'
-      : 'the API token or the sign-in is not valid (was ROMS_API_TOKEN changed?)'
-    return { allowed: false, status: 401, code: 'UNAUTHORIZED', message }
+    if (bearer === undefined && session === undefined) {
+      return { allowed: false, status: 401, code: 'UNAUTHORIZED', message: 'this endpoint needs the API token: send "Authorization: Bearer <ROMS_API_TOKEN>" or sign in on the dashboard' }
+    }
+    return { allowed: false, status: 401, code: 'UNAUTHORIZED', message: 'the API token or the sign-in is not valid (was ROMS_API_TOKEN changed?)', wrongToken: true }
   }
   const forwarded = FORWARDING_HEADERS.some((name) => request.headers[name] !== undefined)
   if (!isLoopback(request.socket.remoteAddress) || forwarded) {

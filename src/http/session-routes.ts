@@ -3,6 +3,7 @@ import { errorBody } from './error-handler.ts'
 import { clearedSessionCookie, isValidSession, matchingToken, readCookie, SESSION_COOKIE, sessionCookie } from './session-token.ts'
 import { signInPage } from './sign-in-page.ts'
 import { TOKEN_HINT } from './access.ts'
+import type { TokenGuessLimit } from './token-guess-limit.ts'
 
 const sessionAnswer = {
   type: 'object',
@@ -14,7 +15,7 @@ const sessionAnswer = {
 }
 
 /** The dashboard's sign-in: the token in exchange for an HttpOnly, SameSite=Strict cookie (EventSource sends it too). */
-export function registerSessionRoutes (app: FastifyInstance, apiTokens: readonly string[]): void {
+export function registerSessionRoutes (app: FastifyInstance, apiTokens: readonly string[], guesses?: TokenGuessLimit): void {
   app.register(async (scope) => {
     // The sign-in page's form posts without script.
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
@@ -39,7 +40,11 @@ export function registerSessionRoutes (app: FastifyInstance, apiTokens: readonly
       if (apiTokens.length === 0) {
         return await refuse(reply, fromForm, 400, 'SIGN_IN_NOT_NEEDED', `no API token is set, so this machine needs no sign-in and others are refused: ${TOKEN_HINT}`)
       }
-      if (!matchingToken(token, apiTokens)) return await refuse(reply, fromForm, 401, 'UNAUTHORIZED', 'that is not the API token (ROMS_API_TOKEN)')
+      if (!matchingToken(token, apiTokens)) {
+        if (guesses !== undefined && await guesses.refuseIfExhausted(request, reply)) return reply
+        guesses?.recordWrongToken(request)
+        return await refuse(reply, fromForm, 401, 'UNAUTHORIZED', 'that is not the API token (ROMS_API_TOKEN)')
+      }
       reply.header('set-cookie', sessionCookie(token, request.protocol === 'https'))
       // Only a path on this server: an open redirect would let a link sign users in and send them elsewhere.
       if (fromForm) return await reply.code(303).header('location', isLocalPath(returnTo) ? returnTo : '/').send()

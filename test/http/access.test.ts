@@ -116,3 +116,32 @@ for (const kind of testDatabases()) {
     })
   })
 }
+
+describe('guessing the API token', () => {
+  it('is refused with 429 after 20 wrong tokens a minute, by bearer or sign-in form, while the right token still works', async () => {
+    const t = await buildTestApp('sqlite', { ROMS_API_TOKEN: 'the-real-token-0123456789' })
+    try {
+      const wrong = { authorization: 'Bearer not-the-token' }
+      for (let i = 0; i < 20; i++) expect((await t.app.inject({ url: '/api/v2/orders', headers: wrong })).statusCode).toBe(401)
+      const limited = await t.app.inject({ url: '/api/v2/orders', headers: wrong })
+      expect(limited.statusCode).toBe(429)
+      expect(limited.headers['retry-after']).toBeDefined()
+      expect(limited.json()).toMatchObject({ success: false, error: { code: 'RATE_LIMITED' } })
+      const signIn = await t.app.inject({ method: 'POST', url: '/api/v2/session', payload: { token: 'another-guess' } })
+      expect(signIn.statusCode).toBe(429)
+      const right = await t.app.inject({ url: '/api/v2/orders', headers: { authorization: 'Bearer the-real-token-0123456789' } })
+      expect(right.statusCode).toBe(200)
+    } finally {
+      await t.close()
+    }
+  })
+
+  it('does not count requests that carry no token at all', async () => {
+    const t = await buildTestApp('sqlite', { ROMS_API_TOKEN: 'the-real-token-0123456789' })
+    try {
+      for (let i = 0; i < 30; i++) expect((await t.app.inject({ url: '/api/v2/orders' })).statusCode).toBe(401)
+    } finally {
+      await t.close()
+    }
+  })
+})
