@@ -26,6 +26,16 @@ for (const kind of testDatabases()) {
       expect((await t.app.inject({ method: 'GET', url: '/api/v2/webhooks/logs/999' })).statusCode).toBe(404)
     })
 
+    it('refuses with 409 to replay a delivery that was over the body limit, since only its first part was kept', async () => {
+      t = await buildTestApp(kind, { ROMS_BODY_LIMIT: '2048' })
+      const big = await postJson(t.app, { order_number: 'BIG-1', note: 'x'.repeat(5000) })
+      expect(big.statusCode).toBe(413)
+      const logId = (await t.app.inject({ method: 'GET', url: '/api/v2/webhooks/logs' })).json().logs[0].id as number
+      const res = await t.app.inject({ method: 'POST', url: `/api/v2/webhooks/logs/${logId}/replay` })
+      expect(res.statusCode).toBe(409)
+      expect(res.json()).toMatchObject({ success: false, error: { code: 'NOT_REPLAYABLE' } })
+    })
+
     it('replays a good delivery as unchanged and records it as a replay', async () => {
       t = await buildTestApp(kind, { WEBHOOK_SECRET: 's3cret' })
       const body = JSON.stringify({ order_number: 'R-2', product: 'Dunk', total: 100 })
