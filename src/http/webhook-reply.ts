@@ -25,12 +25,15 @@ export function replyBody (result: DeliveryResult, receivedAt: Date): unknown {
   return body
 }
 
+const DISCORD_EPOCH_MS = 1_420_070_400_000
+
 /**
  * With `?wait=true` Discord answers 200 with the created message, and discord.js reads it as one; this is the
  * smallest message object it accepts, plus what ROMS did with the post.
  */
 function discordMessage (result: DeliveryResult, receivedAt: Date): Record<string, unknown> {
-  const id = String(result.logId ?? 0)
+  // A Discord snowflake: milliseconds since 2015 above 22 low bits, here the delivery id, so clients date it right.
+  const id = String((BigInt(receivedAt.getTime() - DISCORD_EPOCH_MS) << 22n) | BigInt((result.logId ?? 0) & 0x3fffff))
   return {
     id,
     type: 0,

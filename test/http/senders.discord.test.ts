@@ -81,6 +81,9 @@ for (const kind of testDatabases()) {
       })
       expect(new Date(message.timestamp).toISOString()).toBe(message.timestamp)
       expect(() => BigInt(message.id)).not.toThrow()
+      // A snowflake's upper bits are milliseconds since 2015-01-01: discord.js dates the message by them.
+      const createdAt = Number(BigInt(message.id) >> 22n) + 1_420_070_400_000
+      expect(Math.abs(createdAt - Date.now())).toBeLessThan(60 * 60_000)
       expect(await orderCount(t)).toBe(1)
       expect(await lastDeliveryLog(t)).toMatchObject({ outcome: 'created', status_code: 200 })
     })
