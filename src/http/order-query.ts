@@ -1,4 +1,5 @@
 import { DomainError } from '../domain-error.ts'
+import { type OrderFilterText, readOrderFilter } from '../orders/read-order-filter.ts'
 import type { OrderFilter, OrderPage, OrderSortKey } from '../store/order-query-repository.ts'
 
 export const DEFAULT_LIMIT = 50
@@ -29,16 +30,7 @@ export const orderListQuerystring = {
   additionalProperties: false
 }
 
-export interface OrderFilterQuery {
-  status?: string
-  source?: string
-  store?: string
-  profile?: string
-  proxy_list?: string
-  from?: string
-  to?: string
-  q?: string
-}
+export type OrderFilterQuery = OrderFilterText
 
 export interface OrderListQuery extends OrderFilterQuery {
   sort: OrderSortKey
@@ -48,24 +40,7 @@ export interface OrderListQuery extends OrderFilterQuery {
 }
 
 export function toOrderFilter (query: OrderFilterQuery): OrderFilter {
-  return {
-    statuses: query.status?.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== ''),
-    source: query.source,
-    store: query.store,
-    profile: query.profile,
-    proxyList: query.proxy_list,
-    from: query.from === undefined ? undefined : toInstant(query.from, 'from', false),
-    to: query.to === undefined ? undefined : toInstant(query.to, 'to', true),
-    search: query.q?.trim()
-  }
-}
-
-/** Stored times are `toISOString()` text, so a range compares as text once the bounds are written the same way. */
-function toInstant (value: string, field: string, endOfDay: boolean): string {
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value)
-  const time = Date.parse(dateOnly ? `${value}T00:00:00Z` : value)
-  if (!Number.isFinite(time)) throw new DomainError('INVALID_QUERY', `${field} must be an ISO 8601 date or date-time, got "${value}"`, { field })
-  return new Date(dateOnly && endOfDay ? time + 86_400_000 : time).toISOString()
+  return readOrderFilter(query)
 }
 
 interface CursorData { s: OrderSortKey, d: 'asc' | 'desc', k: string, i: number }
