@@ -1,4 +1,4 @@
-import helmet from '@fastify/helmet'
+import helmet, { type HelmetOptions } from 'helmet'
 import type { FastifyInstance } from 'fastify'
 
 const DIRECTIVES = {
@@ -17,25 +17,30 @@ const DIRECTIVES = {
   upgradeInsecureRequests: null
 }
 
+const OPTIONS: HelmetOptions = {
+  contentSecurityPolicy: { useDefaults: false, directives: DIRECTIVES },
+  frameguard: { action: 'deny' },
+  referrerPolicy: { policy: 'no-referrer' },
+  // Senders and scripts ignore it, and a browser on http://localhost must not be told to expect HTTPS there.
+  strictTransportSecurity: false
+}
+
 /**
  * Security headers on every answer, the dashboard's and the API's alike: the CSP keeps any script but the dashboard's own
  * from running even if an order field ever reached the page as markup; no framing (clickjacking); no MIME sniffing.
  * Swagger UI (/docs) draws with inline styles and data: images and is allowed exactly those.
+ * Helmet's middleware is built once here: @fastify/helmet builds it anew for every request, which cost about 8% of the
+ * thread that answers deliveries (measured with --cpu-prof under the bench load).
  */
 export async function registerSecurityHeaders (app: FastifyInstance): Promise<void> {
-  app.addHook('onRoute', (route) => {
-    if (route.url !== '/docs' && !route.url.startsWith('/docs/')) return
-    route.config = {
-      ...(route.config as object | undefined),
-      helmet: { contentSecurityPolicy: { useDefaults: false, directives: { ...DIRECTIVES, imgSrc: ["'self'", 'data:', 'https://validator.swagger.io'] } } }
-    } as typeof route.config
+  const everywhere = helmet(OPTIONS)
+  const docs = helmet({
+    ...OPTIONS,
+    contentSecurityPolicy: { useDefaults: false, directives: { ...DIRECTIVES, imgSrc: ["'self'", 'data:', 'https://validator.swagger.io'] } }
   })
-  await app.register(helmet, {
-    global: true,
-    contentSecurityPolicy: { useDefaults: false, directives: DIRECTIVES },
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'no-referrer' },
-    // Senders and scripts ignore it, and a browser on http://localhost must not be told to expect HTTPS there.
-    strictTransportSecurity: false
+  app.addHook('onRequest', (request, reply, done) => {
+    const route = request.routeOptions.url
+    const headers = route !== undefined && (route === '/docs' || route.startsWith('/docs/')) ? docs : everywhere
+    headers(request.raw, reply.raw, (error?: unknown) => { done(error instanceof Error ? error : undefined) })
   })
 }
