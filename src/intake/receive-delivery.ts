@@ -1,11 +1,11 @@
 import type { SecretLists } from '../config.ts'
 import { DomainError, isDomainError } from '../domain-error.ts'
-import { applyPatch, type ApplyAction } from '../orders/apply-patch.ts'
+import type { ApplyAction } from '../orders/apply-patch.ts'
 import { normalizePatch } from '../orders/normalize-patch.ts'
 import { isDatabaseUnavailable } from '../store/database-errors.ts'
 import type { Db } from '../store/database.ts'
 import {
-  claimDeliveryKey, type DeliveryOutcome, findDeliveryByKey, insertDeliveryLog, linkDeliveryKey, type NewDeliveryLog
+  type DeliveryOutcome, insertDeliveryLog, type NewDeliveryLog
 } from '../store/delivery-log-repository.ts'
 import type { Writer } from '../store/writer.ts'
 import { authenticate, schemeOf } from './authenticate.ts'
@@ -16,6 +16,7 @@ import { statusForCode } from './error-status.ts'
 import { readBody } from './read-body.ts'
 import { redactHeaders, redactPath } from './redact.ts'
 import { selectReader } from './select-reader.ts'
+import { type DeliveryJob, storeDelivery } from './store-delivery.ts'
 
 export interface IntakeDeps {
   writer: Writer
@@ -24,6 +25,8 @@ export interface IntakeDeps {
   clock: () => Date
   /** Told after a delivery's transaction committed (the live stream listens). */
   onRecorded?: (result: DeliveryResult) => void
+  /** Stores a read delivery elsewhere than through `writer` (the SQLite writer thread); through `writer` when absent. */
+  storeDelivery?: (job: DeliveryJob) => Promise<DeliveryResult>
 }
 
 export interface DeliveryResult {
@@ -103,25 +106,15 @@ export async function receiveDelivery (deps: IntakeDeps, incoming: IncomingDeliv
     const deliveryKey = options.replayOf === undefined ? deliveryKeyOf(headers, scheme) : undefined
     const now = deps.clock()
     const statusCode = successStatus()
-    const log = { ...record, source, statusCode, orderNumber: patch.orderNumber, deliveryKey: deliveryKey ?? null }
-    const result = await deps.writer.write(async (db: Db): Promise<DeliveryResult> => {
-      if (deliveryKey !== undefined && !(await claimDeliveryKey(db, deliveryKey, now))) {
-        const first = await findDeliveryByKey(db, deliveryKey)
-        const logId = await insertDeliveryLog(db, { ...log, outcome: 'duplicate', orderId: first?.orderId ?? null })
-        return { statusCode, outcome: 'duplicate', source, logId, orderId: first?.orderId ?? undefined, orderNumber: patch.orderNumber, action: 'duplicate' }
-      }
-      let logId = 0
-      const applied = await applyPatch(db, patch, {
-        source,
-        now,
-        recordDelivery: async ({ action, orderId, orderNumber }) => {
-          logId = await insertDeliveryLog(db, { ...log, outcome: action, orderId, orderNumber })
-          if (deliveryKey !== undefined) await linkDeliveryKey(db, deliveryKey, logId)
-          return logId
-        }
-      })
-      return { statusCode, outcome: applied.action, source, logId, orderId: applied.orderId, orderNumber: applied.orderNumber, action: applied.action }
-    })
+    const job: DeliveryJob = {
+      log: { ...record, source, statusCode, orderNumber: patch.orderNumber, deliveryKey: deliveryKey ?? null },
+      patch,
+      deliveryKey,
+      now
+    }
+    const result = deps.storeDelivery === undefined
+      ? await deps.writer.write(async (db: Db) => await storeDelivery(db, job))
+      : await deps.storeDelivery(job)
     return await finish(result)
   } catch (error) {
     return await finish(await recordFailure(deps, record, source, error))
