@@ -7,6 +7,7 @@ import type { Store } from '../store/open-store.ts'
 import {
   emailDetailSchema, emailResultSchema, emailSummarySchema, toEmailDetailJson, toEmailResultJson, toEmailSummaryJson
 } from './email-json.ts'
+import { idPageSchema } from './schemas.ts'
 
 export interface EmailRouteDeps {
   emails: ApplyEmailDeps
@@ -77,15 +78,7 @@ export async function registerEmailRoutes (app: FastifyInstance, deps: EmailRout
         additionalProperties: false
       },
       response: {
-        200: {
-          type: 'object',
-          properties: {
-            success: { type: 'boolean' },
-            count: { type: 'integer' },
-            next_before: { type: ['integer', 'null'] },
-            emails: { type: 'array', items: emailSummarySchema }
-          }
-        },
+        200: idPageSchema('emails', emailSummarySchema),
         ...errors
       }
     }

@@ -60,3 +60,16 @@ export function registerSchemas (app: FastifyInstance): void {
     }
   })
 }
+
+/** A page of a list paged by id (`?before=`): the delivery log and the kept emails answer the same way. */
+export function idPageSchema (itemsKey: string, item: Record<string, unknown>): Record<string, unknown> {
+  return {
+    type: 'object',
+    properties: {
+      success: { type: 'boolean' },
+      count: { type: 'integer' },
+      next_before: { type: ['integer', 'null'] },
+      [itemsKey]: { type: 'array', items: item }
+    }
+  }
+}

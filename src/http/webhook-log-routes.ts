@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { DeliveryLog } from '../store/delivery-log-repository.ts'
 import { listDeliveryLogs } from '../store/delivery-log-repository.ts'
 import type { Store } from '../store/open-store.ts'
+import { idPageSchema } from './schemas.ts'
 
 export function registerWebhookLogRoutes (app: FastifyInstance, store: Store): void {
   app.get('/api/v2/webhooks/logs', {
@@ -22,15 +23,7 @@ export function registerWebhookLogRoutes (app: FastifyInstance, store: Store): v
         additionalProperties: false
       },
       response: {
-        200: {
-          type: 'object',
-          properties: {
-            success: { type: 'boolean' },
-            count: { type: 'integer' },
-            next_before: { type: ['integer', 'null'] },
-            logs: { type: 'array', items: { $ref: 'DeliveryLogSummary#' } }
-          }
-        }
+        200: idPageSchema('logs', { $ref: 'DeliveryLogSummary#' })
       }
     }
   }, async (request) => {
