@@ -14,6 +14,12 @@ export interface WriterOptions {
   /** After the connection was lost, how long new jobs fail at once instead of each waiting for a connect timeout. */
   failFastMs?: number
   onBatch?: (size: number) => void
+  /**
+   * While deliveries arrive together (the last batch held more than one), wait this long before starting the next
+   * batch so that it gathers more of them (as PostgreSQL's commit_delay). A commit has a fixed cost (one write per
+   * changed page and an fsync): on SQLite a batch of 4 cost twice the CPU per delivery of a batch of 64 (measured).
+   */
+  commitDelayMs?: number
 }
 
 export interface Writer {
@@ -51,6 +57,7 @@ export function createWriter (kysely: Kysely<Database>, features: DialectFeature
   let scheduled = false
   let closed = false
   let lost: { error: unknown, until: number } | null = null
+  let lastBatchSize = 0
   const idle: Array<() => void> = []
 
   function write<T> (job: WriteJob<T>): Promise<T> {
@@ -65,11 +72,13 @@ export function createWriter (kysely: Kysely<Database>, features: DialectFeature
   function schedule (): void {
     if (scheduled || inFlight >= concurrency) return
     scheduled = true
-    // Let the requests that arrived in the same turn of the event loop join the batch.
-    setImmediate(() => {
+    const start = (): void => {
       scheduled = false
       pump()
-    })
+    }
+    // Let the requests that arrived in the same turn of the event loop join the batch, or more of them under load.
+    if (options.commitDelayMs !== undefined && lastBatchSize > 1 && queue.length < maxBatch) setTimeout(start, options.commitDelayMs)
+    else setImmediate(start)
   }
 
   function pump (): void {
@@ -77,10 +86,11 @@ export function createWriter (kysely: Kysely<Database>, features: DialectFeature
       const batch = queue.slice(0, maxBatch)
       queue = queue.slice(batch.length)
       inFlight++
+      lastBatchSize = batch.length
       options.onBatch?.(batch.length)
       runBatch(batch).catch((error: unknown) => { for (const pending of batch) pending.reject(error) }).finally(() => {
         inFlight--
-        if (queue.length > 0) pump()
+        if (queue.length > 0) schedule()
         else if (inFlight === 0) for (const done of idle.splice(0)) done()
       })
     }

@@ -45,6 +45,17 @@ for (const kind of testDatabases()) {
       expect(seen).toEqual([true, true, true])
     })
 
+    it('with a commit delay, lets a job that comes soon after join the next batch while deliveries arrive together', async () => {
+      const batches: number[] = []
+      const writer = createWriter(t.store.db.kysely, t.store.features, { commitDelayMs: 50, onBatch: (size) => batches.push(size) })
+      await Promise.all([writer.write(insertJob('D-1')), writer.write(insertJob('D-2'))])
+      const third = writer.write(insertJob('D-3'))
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      await Promise.all([third, writer.write(insertJob('D-4'))])
+      expect(batches).toEqual([2, 2])
+      await writer.close()
+    })
+
     it('refuses new jobs once closed, after finishing queued ones', async () => {
       const pending = t.store.writer.write(insertJob('C-1'))
       const closing = t.store.writer.close()
