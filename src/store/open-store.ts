@@ -34,6 +34,13 @@ export function isPostgresUrl (url: string): boolean {
   return /^postgres(?:ql)?:\/\//i.test(url)
 }
 
+/** The SQLite file a database URL names; undefined for PostgreSQL and for `:memory:`, which no other connection can open. */
+export function sqliteFile (databaseUrl: string): string | undefined {
+  if (isPostgresUrl(databaseUrl)) return undefined
+  const file = databaseUrl.replace(/^sqlite:(?:\/\/)?/i, '')
+  return file === ':memory:' ? undefined : file
+}
+
 /** `postgres://…` selects PostgreSQL; anything else is the path of a SQLite file (or `:memory:`). */
 export function openStore (databaseUrl: string, options: StoreOptions = {}): Store {
   if (isPostgresUrl(databaseUrl)) {
@@ -42,7 +49,7 @@ export function openStore (databaseUrl: string, options: StoreOptions = {}): Sto
     const changes = createPostgresChangeFeed(url, pg.pool, { onError: (error) => options.onError?.(asError(error)) })
     return assemble(pg.db, pg.db, postgresFeatures, changes, pg.close, { concurrency: options.writerConcurrency ?? 1, onBatch: options.onBatch })
   }
-  const sqlite = openSqlite(databaseUrl.replace(/^sqlite:(?:\/\/)?/i, ''))
+  const sqlite = openSqlite(sqliteFile(databaseUrl) ?? ':memory:')
   const changes = createLocalChangeFeed({ onError: (error) => options.onError?.(asError(error)) })
   return assemble(sqlite.write, sqlite.read, sqliteFeatures, changes, sqlite.close, { concurrency: 1, onBatch: options.onBatch })
 }
