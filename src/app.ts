@@ -29,6 +29,7 @@ import { registerWebhookLogRoutes } from './http/webhook-log-routes.ts'
 import { registerWebhookRoutes } from './http/webhook-routes.ts'
 import { createMetrics, type Metrics } from './intake/metrics.ts'
 import type { IntakeDeps } from './intake/receive-delivery.ts'
+import { type DeliveryStorage, writerStorage } from './intake/store-delivery.ts'
 import { redactPath } from './intake/redact.ts'
 import { type ChangeFeed, createLocalChangeFeed } from './store/change-feed.ts'
 import type { Store } from './store/open-store.ts'
@@ -47,6 +48,8 @@ export interface AppDeps {
   changeFeed?: ChangeFeed
   /** The retailer rules emails are read with; the built-in list when absent (tests add a retailer). */
   emailRules?: readonly RetailerRule[]
+  /** Where deliveries are stored (main.ts passes the SQLite delivery writer thread); the store's writer when absent. */
+  deliveryStorage?: DeliveryStorage
 }
 
 /** Failed signatures or tokens a minute from one address: a sender with a wrong secret fails far less often than this. */
@@ -83,8 +86,11 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
   const metrics = deps.metrics ?? createMetrics()
   const changeFeed = deps.changeFeed ?? createLocalChangeFeed({ onError: (error) => app.log.error({ err: error }, 'change feed listener failed') })
   if (deps.changeFeed === undefined) app.addHook('onClose', async () => { changeFeed.close() })
+  const storage = deps.deliveryStorage ?? writerStorage(store.writer)
+  const queueDepth = (): number => storage.depth() + (deps.deliveryStorage === undefined ? 0 : store.writer.depth())
   const intake: IntakeDeps = {
     writer: store.writer,
+    storage,
     secrets: config.secrets,
     bodyLimit: config.bodyLimit,
     clock,
@@ -97,7 +103,7 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
   registerAccessRule(app, config.apiTokens, guesses)
   registerJsonOnly(app)
   registerSessionRoutes(app, config.apiTokens, guesses)
-  registerHealthRoutes(app, store)
+  registerHealthRoutes(app, store, queueDepth)
   const limits = createDeliveryLimits(intake, {
     perMinute: config.rateLimit,
     authFailuresPerMinute: AUTH_FAILURES_PER_MINUTE,
@@ -105,7 +111,7 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
     onLimited: metrics.recordRateLimited
   })
   await registerWebhookRoutes(app, { intake, bodyLimit: config.bodyLimit, signatureRequired: () => config.secrets.webhook.length > 0, limits })
-  registerMetricsRoutes(app, store, metrics)
+  registerMetricsRoutes(app, metrics, queueDepth)
   registerCustomerRoutes(app, store, clock)
   registerSignatureHelpRoutes(app, config.secrets)
   registerWebhookLogRoutes(app, store)

@@ -6,7 +6,8 @@ import { loadConfig } from './config.ts'
 import { startMailboxPollers } from './email/mailbox-poller.ts'
 import { exposureWarnings } from './http/exposure-warnings.ts'
 import { createMetrics } from './intake/metrics.ts'
-import { openStore } from './store/open-store.ts'
+import { openStore, sqliteFile } from './store/open-store.ts'
+import { startDeliveryWriterThread } from './intake/delivery-writer-thread.ts'
 import { schedulePruning } from './store/prune-deliveries.ts'
 
 /** How long SIGTERM waits for in-flight deliveries before exiting anyway. */
@@ -30,8 +31,19 @@ export async function serve (): Promise<void> {
     throw error
   })
   if (applied.length > 0) logger.info({ applied }, 'database migrated')
+  const file = sqliteFile(config.databaseUrl)
+  // On SQLite deliveries are written from a thread of their own, beside the one that parses requests.
+  const deliveryStorage = file === undefined
+    ? undefined
+    : startDeliveryWriterThread(file, {
+      onBatch: metrics.observeBatch,
+      onError: (error) => {
+        metrics.recordDatabaseError()
+        logger.error({ err: error }, 'the delivery writer thread failed')
+      }
+    })
   // The store's feed: on PostgreSQL it carries deliveries between instances, so every stream shows every order.
-  const app = await buildApp({ config, store, logger, changeFeed: store.changes, metrics })
+  const app = await buildApp({ config, store, logger, changeFeed: store.changes, metrics, ...(deliveryStorage === undefined ? {} : { deliveryStorage }) })
   await app.listen({ port: config.port, host: config.host })
   logger.info({ database: store.features.name === 'sqlite' ? config.databaseUrl : 'postgres' }, 'ROMS is ready: POST orders to /api/v2/webhooks/orders')
   const pollers = config.email.accounts.length === 0
@@ -56,6 +68,7 @@ export async function serve (): Promise<void> {
     }, SHUTDOWN_GRACE_MS)
     timer.unref()
     Promise.all([pollers?.stop(), pruning.stop(), app.close()])
+      .then(async () => { await deliveryStorage?.close() })
       .then(async () => await store.close())
       .then(() => process.exit(0), (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed')

@@ -4,7 +4,8 @@ import type { Store } from '../store/open-store.ts'
 
 const CHECK_TIMEOUT_MS = 2000
 
-export function registerHealthRoutes (app: FastifyInstance, store: Store): void {
+/** `queueDepth`: writes waiting for their commit. */
+export function registerHealthRoutes (app: FastifyInstance, store: Store, queueDepth: () => number): void {
   app.get('/health', {
     schema: {
       summary: 'Is the service up, and can it reach its database?',
@@ -20,7 +21,7 @@ export function registerHealthRoutes (app: FastifyInstance, store: Store): void 
       status: database === 'ok' ? 'ok' : 'degraded',
       database,
       dialect: store.features.name,
-      queue_depth: store.writer.depth(),
+      queue_depth: queueDepth(),
       timestamp: new Date().toISOString()
     })
   })

@@ -3,10 +3,7 @@ import { DomainError, isDomainError } from '../domain-error.ts'
 import type { ApplyAction } from '../orders/apply-patch.ts'
 import { normalizePatch } from '../orders/normalize-patch.ts'
 import { isDatabaseUnavailable } from '../store/database-errors.ts'
-import type { Db } from '../store/database.ts'
-import {
-  type DeliveryOutcome, insertDeliveryLog, type NewDeliveryLog
-} from '../store/delivery-log-repository.ts'
+import type { DeliveryOutcome, NewDeliveryLog } from '../store/delivery-log-repository.ts'
 import type { Writer } from '../store/writer.ts'
 import { authenticate, schemeOf } from './authenticate.ts'
 import { decodeContent } from './decode-content.ts'
@@ -16,7 +13,7 @@ import { statusForCode } from './error-status.ts'
 import { readBody } from './read-body.ts'
 import { redactHeaders, redactPath } from './redact.ts'
 import { selectReader } from './select-reader.ts'
-import { type DeliveryJob, storeDelivery } from './store-delivery.ts'
+import { type DeliveryJob, type DeliveryStorage, writerStorage } from './store-delivery.ts'
 
 export interface IntakeDeps {
   writer: Writer
@@ -25,8 +22,8 @@ export interface IntakeDeps {
   clock: () => Date
   /** Told after a delivery's transaction committed (the live stream listens). */
   onRecorded?: (result: DeliveryResult) => void
-  /** Stores a read delivery elsewhere than through `writer` (the SQLite writer thread); through `writer` when absent. */
-  storeDelivery?: (job: DeliveryJob) => Promise<DeliveryResult>
+  /** Where deliveries and their records are stored when not through `writer` (the SQLite delivery writer thread). */
+  storage?: DeliveryStorage
 }
 
 export interface DeliveryResult {
@@ -112,9 +109,7 @@ export async function receiveDelivery (deps: IntakeDeps, incoming: IncomingDeliv
       deliveryKey,
       now
     }
-    const result = deps.storeDelivery === undefined
-      ? await deps.writer.write(async (db: Db) => await storeDelivery(db, job))
-      : await deps.storeDelivery(job)
+    const result = await (deps.storage ?? writerStorage(deps.writer)).store(job)
     return await finish(result)
   } catch (error) {
     return await finish(await recordFailure(deps, record, source, error))
@@ -122,7 +117,7 @@ export async function receiveDelivery (deps: IntakeDeps, incoming: IncomingDeliv
 }
 
 async function recordOnly (deps: IntakeDeps, log: NewDeliveryLog, extra: Partial<DeliveryResult>): Promise<DeliveryResult> {
-  const logId = await deps.writer.write(async (db) => await insertDeliveryLog(db, log))
+  const logId = await (deps.storage ?? writerStorage(deps.writer)).record(log)
   return { statusCode: log.statusCode, outcome: log.outcome, source: log.source as SourceName, logId, ...extra }
 }
 
@@ -131,9 +126,9 @@ async function recordFailure (deps: IntakeDeps, record: Omit<NewDeliveryLog, 'so
   const outcome: DeliveryOutcome = failure.statusCode === 401 ? 'unauthorized' : failure.statusCode < 500 ? 'rejected' : 'failed'
   const base = { statusCode: failure.statusCode, outcome, source, error: failure.error, internalError: failure.statusCode >= 500 ? error : undefined }
   try {
-    const logId = await deps.writer.write(async (db) => await insertDeliveryLog(db, {
+    const logId = await (deps.storage ?? writerStorage(deps.writer)).record({
       ...record, source, statusCode: failure.statusCode, outcome, errorCode: failure.error.code, error: failure.error.message
-    }))
+    })
     return { ...base, logId }
   } catch (logError) {
     // Nothing could be recorded: the sender must retry, so the answer is a 503 whatever the delivery's own fault.

@@ -1,6 +1,7 @@
 import { applyPatch } from '../orders/apply-patch.ts'
 import type { OrderPatch } from '../orders/order-patch.ts'
 import type { Db } from '../store/database.ts'
+import type { Writer } from '../store/writer.ts'
 import {
   claimDeliveryKey, findDeliveryByKey, insertDeliveryLog, linkDeliveryKey, type NewDeliveryLog
 } from '../store/delivery-log-repository.ts'
@@ -13,6 +14,24 @@ export interface DeliveryJob {
   patch: OrderPatch
   deliveryKey?: string | undefined
   now: Date
+}
+
+/** Stores what the pipeline made of a delivery; each call resolves after its transaction committed. */
+export interface DeliveryStorage {
+  store: (job: DeliveryJob) => Promise<DeliveryResult>
+  /** A delivery record without an order (a ping, a test, a refusal); resolves with its id. */
+  record: (log: NewDeliveryLog) => Promise<number>
+  /** Deliveries waiting for their commit. */
+  depth: () => number
+}
+
+/** Deliveries stored through this process's own group-commit writer. */
+export function writerStorage (writer: Writer): DeliveryStorage {
+  return {
+    store: async (job) => await writer.write(async (db) => await storeDelivery(db, job)),
+    record: async (log) => await writer.write(async (db) => await insertDeliveryLog(db, log)),
+    depth: () => writer.depth()
+  }
 }
 
 /**
