@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import type { Db } from '../store/database.ts'
 import { insertDeliveryLog } from '../store/delivery-log-repository.ts'
-import { openSqliteWriter, sqliteFeatures, sqliteKysely } from '../store/dialects/sqlite.ts'
+import { openSqliteWriter, sqliteConnection, sqliteFeatures } from '../store/dialects/sqlite.ts'
 import { createWriter } from '../store/writer.ts'
 import type { ThreadReply, ThreadRequest } from './delivery-writer-thread.ts'
 import { storeDelivery } from './store-delivery.ts'
@@ -12,9 +12,9 @@ import { toPlainError } from './thread-errors.ts'
 const port = parentPort
 if (port === null) throw new Error('delivery-writer-worker.ts runs as a worker thread')
 const { filename } = workerData as { filename: string }
-const kysely = sqliteKysely(openSqliteWriter(filename), 'write')
+const { kysely, run } = sqliteConnection(openSqliteWriter(filename), 'write')
 // Measured under the bench load: without the delay, batches held a handful of deliveries and each paid a whole commit.
-const writer = createWriter(kysely, sqliteFeatures, { commitDelayMs: 1, onBatch: (size) => { pending.push({ batch: size }) } })
+const writer = createWriter(kysely, sqliteFeatures, { run, commitDelayMs: 1, onBatch: (size) => { pending.push({ batch: size }) } })
 
 // Answers gathered during one turn of the event loop travel together: one message per batch, not one per delivery.
 let pending: ThreadReply[] = []
@@ -34,7 +34,7 @@ function flush (): void {
   port?.postMessage(replies)
 }
 
-function run (request: ThreadRequest): void {
+function handle (request: ThreadRequest): void {
   const work = request.kind === 'store'
     ? writer.write(async (db: Db) => await storeDelivery(db, { ...request.job, log: { ...request.job.log, rawBody: asBuffer(request.job.log.rawBody) } }))
     : writer.write(async (db: Db) => await insertDeliveryLog(db, { ...request.log, rawBody: asBuffer(request.log.rawBody) }))
@@ -51,7 +51,7 @@ function asBuffer (bytes: Uint8Array): Buffer {
 
 port.on('message', (message: ThreadRequest[] | 'close') => {
   if (message !== 'close') {
-    for (const request of message) run(request)
+    for (const request of message) handle(request)
     return
   }
   // The answers of the last batch go out before the port closes.

@@ -146,4 +146,12 @@ export interface DialectFeatures {
 export interface Db {
   kysely: Kysely<Database>
   features: DialectFeatures
+  /**
+   * Runs compiled SQL at once on the same connection (SQLite, whose driver is synchronous): what prepared queries use,
+   * skipping Kysely's executor. Absent on PostgreSQL.
+   */
+  run?: RunSql | undefined
 }
+
+/** Runs one statement with positional parameters and returns its rows (none for a statement without RETURNING). */
+export type RunSql = (sql: string, parameters: readonly unknown[]) => unknown[]

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { type ChangeFeed, createLocalChangeFeed } from './change-feed.ts'
-import type { Database, Db, DialectFeatures } from './database.ts'
+import type { Database, Db, DialectFeatures, RunSql } from './database.ts'
 import { createPostgresChangeFeed } from './dialects/postgres-change-feed.ts'
 import { openPostgres, withSearchPath } from './dialects/postgres.ts'
 import { openSqlite, sqliteFeatures } from './dialects/sqlite.ts'
@@ -47,21 +47,26 @@ export function openStore (databaseUrl: string, options: StoreOptions = {}): Sto
     const pg = openPostgres(databaseUrl, options)
     const url = options.schema === undefined ? databaseUrl : withSearchPath(databaseUrl, options.schema)
     const changes = createPostgresChangeFeed(url, pg.pool, { onError: (error) => options.onError?.(asError(error)) })
-    return assemble(pg.db, pg.db, postgresFeatures, changes, pg.close, { concurrency: options.writerConcurrency ?? 1, onBatch: options.onBatch })
+    return assemble({ kysely: pg.db }, { kysely: pg.db }, postgresFeatures, changes, pg.close, { concurrency: options.writerConcurrency ?? 1, onBatch: options.onBatch })
   }
   const sqlite = openSqlite(sqliteFile(databaseUrl) ?? ':memory:')
   const changes = createLocalChangeFeed({ onError: (error) => options.onError?.(asError(error)) })
   return assemble(sqlite.write, sqlite.read, sqliteFeatures, changes, sqlite.close, { concurrency: 1, onBatch: options.onBatch })
 }
 
-function assemble (write: Kysely<Database>, read: Kysely<Database>, features: DialectFeatures, changes: ChangeFeed, close: () => Promise<void>, writerOptions: WriterOptions): Store {
-  const writer = createWriter(write, features, writerOptions)
+interface Connection {
+  kysely: Kysely<Database>
+  run?: RunSql
+}
+
+function assemble (write: Connection, read: Connection, features: DialectFeatures, changes: ChangeFeed, close: () => Promise<void>, writerOptions: WriterOptions): Store {
+  const writer = createWriter(write.kysely, features, { ...writerOptions, run: write.run })
   return {
-    db: { kysely: read, features },
+    db: { kysely: read.kysely, features, run: read.run },
     writer,
     features,
     changes,
-    migrate: async () => await migrateToLatest(write, features),
+    migrate: async () => await migrateToLatest(write.kysely, features),
     close: async () => {
       await writer.close()
       changes.close()

@@ -37,6 +37,7 @@ export function prepareQuery<P extends Record<string, unknown>, R> (build: (db: 
     }
     const { query, slots } = template
     const parameters = slots.map((slot, i) => slot === undefined ? query.parameters[i] : params[slot])
+    if (db.run !== undefined) return db.run(query.sql, parameters) as R[]
     const result = await db.kysely.executeQuery<R>({ ...query, parameters })
     return result.rows
   }

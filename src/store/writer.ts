@@ -1,5 +1,5 @@
 import type { ControlledTransaction, Kysely } from 'kysely'
-import type { Database, Db, DialectFeatures } from './database.ts'
+import type { Database, Db, DialectFeatures, RunSql } from './database.ts'
 import { isConnectionLost, isWriteConflict } from './database-errors.ts'
 
 export type WriteJob<T> = (db: Db) => Promise<T>
@@ -20,6 +20,8 @@ export interface WriterOptions {
    * changed page and an fsync): on SQLite a batch of 4 cost twice the CPU per delivery of a batch of 64 (measured).
    */
   commitDelayMs?: number
+  /** The connection's statements run directly (SQLite), handed to jobs as `db.run`. */
+  run?: RunSql | undefined
 }
 
 export interface Writer {
@@ -101,7 +103,7 @@ export function createWriter (kysely: Kysely<Database>, features: DialectFeature
     const values: unknown[] = []
     try {
       trx = await kysely.startTransaction().execute()
-      const db: Db = { kysely: trx, features }
+      const db: Db = { kysely: trx, features, run: options.run }
       for (const pending of batch) values.push(await pending.job(db))
       await trx.commit().execute()
       lost = null

@@ -1,14 +1,20 @@
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
-import type { Database, DialectFeatures } from '../database.ts'
+import type { Database, DialectFeatures, RunSql } from '../database.ts'
 import { startCheckpointer } from './sqlite-checkpointer.ts'
 
 export const sqliteFeatures: DialectFeatures = { name: 'sqlite', rowLocks: false }
 
 export interface SqliteConnections {
-  write: Kysely<Database>
-  read: Kysely<Database>
+  write: SqliteConnection
+  read: SqliteConnection
   close: () => Promise<void>
+}
+
+/** One connection, through Kysely and through its kept statements directly. */
+export interface SqliteConnection {
+  kysely: Kysely<Database>
+  run: RunSql
 }
 
 /**
@@ -24,15 +30,15 @@ export function openSqlite (filename: string): SqliteConnections {
   const reader = filename === ':memory:' ? writer : new SqliteDatabase(filename)
   reader.pragma('busy_timeout = 5000')
   reader.pragma('temp_store = MEMORY')
-  const write = sqliteKysely(writer, 'write')
-  const read = reader === writer ? write : sqliteKysely(reader, 'read')
+  const write = sqliteConnection(writer, 'write')
+  const read = reader === writer ? write : sqliteConnection(reader, 'read')
   return {
     write,
     read,
     close: async () => {
       await checkpointer?.stop()
-      await write.destroy()
-      if (read !== write) await read.destroy()
+      await write.kysely.destroy()
+      if (read !== write) await read.kysely.destroy()
     }
   }
 }
@@ -54,9 +60,27 @@ export function openSqliteWriter (filename: string): SqliteDatabase.Database {
   return db
 }
 
-/** Kysely over one better-sqlite3 connection, with its statements kept; a writer's transactions take the lock at once. */
-export function sqliteKysely (db: SqliteDatabase.Database, role: 'read' | 'write'): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(db, role) }) })
+/** Kysely over one better-sqlite3 connection and a runner of its kept statements; a writer's transactions take the lock at once. */
+export function sqliteConnection (db: SqliteDatabase.Database, role: 'read' | 'write'): SqliteConnection {
+  const prepare = statementCache(db, role)
+  // Methods are bound to the database itself: native methods cannot be called on a proxy.
+  const database = new Proxy(db, {
+    get (target, property) {
+      if (property === 'prepare') return prepare
+      const value = Reflect.get(target, property) as unknown
+      return typeof value === 'function' ? value.bind(target) : value
+    }
+  })
+  return {
+    kysely: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+    // Kysely's executor costs about as much as running a small statement (its connection lock, plugins, promises).
+    run: (sql, parameters) => {
+      const statement = prepare(sql)
+      if (statement.reader) return statement.all(parameters) as unknown[]
+      statement.run(parameters)
+      return []
+    }
+  }
 }
 
 /** Statements kept per connection; the intake path uses a few dozen shapes, list filters a few hundred at most. */
@@ -68,27 +92,18 @@ const STATEMENT_CACHE_SIZE = 500
  * On a writing connection Kysely's `begin` becomes `begin immediate`: a transaction that reads before it writes would
  * otherwise fail at once (SQLITE_BUSY_SNAPSHOT) when another connection committed in between, instead of waiting.
  */
-function withStatementCache (db: SqliteDatabase.Database, role: 'read' | 'write'): SqliteDatabase.Database {
+function statementCache (db: SqliteDatabase.Database, role: 'read' | 'write'): (source: string) => SqliteDatabase.Statement {
   const cache = new Map<string, SqliteDatabase.Statement>()
-  return new Proxy(db, {
-    get (target, property) {
-      if (property !== 'prepare') {
-        const value = Reflect.get(target, property) as unknown
-        // Native methods must be called on the database itself, not on the proxy.
-        return typeof value === 'function' ? value.bind(target) : value
-      }
-      return (given: string) => {
-        const source = role === 'write' && given === 'begin' ? 'begin immediate' : given
-        let statement = cache.get(source)
-        // A statement still iterating (a streamed export) cannot run again: that caller gets its own.
-        if (statement?.busy === true) return target.prepare(source)
-        if (statement === undefined) {
-          statement = target.prepare(source)
-          if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string)
-          cache.set(source, statement)
-        }
-        return statement
-      }
+  return (given) => {
+    const source = role === 'write' && given === 'begin' ? 'begin immediate' : given
+    let statement = cache.get(source)
+    // A statement still iterating (a streamed export) cannot run again: that caller gets its own.
+    if (statement?.busy === true) return db.prepare(source)
+    if (statement === undefined) {
+      statement = db.prepare(source)
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string)
+      cache.set(source, statement)
     }
-  })
+    return statement
+  }
 }
