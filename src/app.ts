@@ -70,9 +70,11 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
   })
   registerErrorHandlers(app)
   await registerSecurityHeaders(app)
-  app.addHook('onResponse', async (request, reply) => {
+  // Hooks on the delivery path are callbacks, not async functions: each promise is a turn of the event loop per request.
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? redactPath(request.url, undefined)
     request.log.info({ method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request')
+    done()
   })
   registerSchemas(app)
   await app.register(swagger, {

@@ -24,14 +24,23 @@ type Decision = { allowed: true, ambient: boolean } | { allowed: false, status: 
  * and no forwarding header, because tunnels and reverse proxies connect from loopback too.
  */
 export function registerAccessRule (app: FastifyInstance, apiTokens: readonly string[], guesses?: TokenGuessLimit): void {
-  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+  // A callback hook with a synchronous way through for open routes: senders' deliveries pay no promise for it.
+  app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
     const route = request.routeOptions.url
     // No route means a 404, which shows nothing: senders with a mistyped URL get the helpful not-found answer.
-    if (route === undefined || OPEN_ROUTES.has(route) || route === '/docs' || route.startsWith('/docs/')) return
+    if (route === undefined || OPEN_ROUTES.has(route) || route === '/docs' || route.startsWith('/docs/')) {
+      done()
+      return
+    }
+    // Once answered, `done` is not called (Fastify's rule for a hook that replies).
+    guard(request, reply, route).then((answered) => { if (!answered) done() }, done)
+  })
+
+  async function guard (request: FastifyRequest, reply: FastifyReply, route: string): Promise<boolean> {
     const decision = decide(request, apiTokens)
-    if (decision.allowed && (!decision.ambient || SAFE_METHODS.has(request.method) || isSameOrigin(request))) return
+    if (decision.allowed && (!decision.ambient || SAFE_METHODS.has(request.method) || isSameOrigin(request))) return false
     if (!decision.allowed && decision.wrongToken === true && guesses !== undefined) {
-      if (await guesses.refuseIfExhausted(request, reply)) return reply
+      if (await guesses.refuseIfExhausted(request, reply)) return true
       guesses.recordWrongToken(request)
     }
     const refusal = decision.allowed
@@ -39,11 +48,13 @@ export function registerAccessRule (app: FastifyInstance, apiTokens: readonly st
       : decision
     if (refusal.status === 401) reply.header('www-authenticate', 'Bearer realm="ROMS"')
     if (request.method === 'GET' && route !== '/api/v2/stream' && !request.url.startsWith('/api/') && acceptsHtml(request)) {
-      return await reply.code(refusal.status).type('text/html; charset=utf-8').header('cache-control', 'no-store')
+      await reply.code(refusal.status).type('text/html; charset=utf-8').header('cache-control', 'no-store')
         .send(signInPage({ tokenRequired: apiTokens.length > 0, message: refusal.message, returnTo: request.url }))
+      return true
     }
-    return await reply.code(refusal.status).send(errorBody(refusal.code, refusal.message))
-  })
+    await reply.code(refusal.status).send(errorBody(refusal.code, refusal.message))
+    return true
+  }
 }
 
 function decide (request: FastifyRequest, apiTokens: readonly string[]): Decision {

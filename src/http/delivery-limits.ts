@@ -20,7 +20,7 @@ export interface DeliveryLimitOptions {
 
 export interface DeliveryLimits {
   /** onRequest: the per-client budget, spent before the body is read. */
-  checkRate: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>
+  checkRate: (request: FastifyRequest, reply: FastifyReply, done: () => void) => void
   /** Before the pipeline: true when the request was answered 429 (a client out of failures failing again). */
   refuseRepeatedFailure: (request: FastifyRequest, reply: FastifyReply, incoming: IncomingDelivery) => Promise<boolean>
   /** After the pipeline: a 401 spends one of the client's failures. */
@@ -41,10 +41,15 @@ export function createDeliveryLimits (intake: Pick<IntakeDeps, 'secrets' | 'cloc
     return await reply.code(429).header('retry-after', String(take.retryAfterSeconds)).send(errorBody('RATE_LIMITED', message))
   }
   return {
-    checkRate: async (request, reply) => {
+    // A callback hook: a client within its budget costs no promise. Once answered, `done` is not called (Fastify's rule).
+    checkRate: (request, reply, done) => {
       const take = deliveries.take(limitKey(request))
-      if (take.allowed) return undefined
-      return await refuse(reply, take, 'deliveries', `more than ${options.perMinute} deliveries a minute from this address; retry after ${take.retryAfterSeconds} s`)
+      if (take.allowed) {
+        done()
+        return
+      }
+      refuse(reply, take, 'deliveries', `more than ${options.perMinute} deliveries a minute from this address; retry after ${take.retryAfterSeconds} s`)
+        .catch((error: unknown) => { reply.log.error({ err: error }, 'answering a rate-limited delivery failed') })
     },
     refuseRepeatedFailure: async (request, reply, incoming) => {
       const take = failures.isEmpty(limitKey(request))

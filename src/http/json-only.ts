@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { errorBody } from './error-handler.ts'
 
 const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -11,13 +11,22 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i
  * that sends neither Origin nor Sec-Fetch-Site, which the access rule's same-origin check relies on.
  */
 export function registerJsonOnly (app: FastifyInstance): void {
-  app.addHook('onRequest', async (request, reply) => {
-    const route = request.routeOptions.url
-    if (!CHANGES.has(request.method) || route === undefined || !route.startsWith('/api/')) return
-    if ((request.routeOptions.schema as { consumes?: unknown } | undefined)?.consumes !== undefined) return
-    const type = request.headers['content-type']
-    const hasBody = type !== undefined || (request.headers['content-length'] ?? '0') !== '0' || request.headers['transfer-encoding'] !== undefined
-    if (!hasBody || JSON_TYPE.test(type ?? '')) return
-    return await reply.code(415).send(errorBody('UNSUPPORTED_MEDIA_TYPE', 'this endpoint takes application/json only'))
+  app.addHook('onRequest', (request, reply, done) => {
+    if (takesJsonOnly(request)) {
+      const type = request.headers['content-type']
+      const hasBody = type !== undefined || (request.headers['content-length'] ?? '0') !== '0' || request.headers['transfer-encoding'] !== undefined
+      if (hasBody && !JSON_TYPE.test(type ?? '')) {
+        // Answered: `done` is not called (Fastify's rule for a hook that replies).
+        reply.code(415).send(errorBody('UNSUPPORTED_MEDIA_TYPE', 'this endpoint takes application/json only'))
+        return
+      }
+    }
+    done()
   })
+}
+
+function takesJsonOnly (request: FastifyRequest): boolean {
+  const route = request.routeOptions.url
+  if (!CHANGES.has(request.method) || route === undefined || !route.startsWith('/api/')) return false
+  return (request.routeOptions.schema as { consumes?: unknown } | undefined)?.consumes === undefined
 }

@@ -6,8 +6,9 @@ const DELIVERY_ROUTES = new Set(['/api/v2/webhooks/orders', '/api/v2/webhooks/or
 
 export function registerMetricsRoutes (app: FastifyInstance, metrics: Metrics, queueDepth: () => number): void {
   // Latency as a sender sees it, body upload included, which the pipeline alone cannot measure.
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     if (DELIVERY_ROUTES.has(request.routeOptions.url ?? '')) metrics.observeLatency(reply.elapsedTime / 1000)
+    done()
   })
   app.get('/metrics', {
     schema: { summary: 'Counters and histograms in the Prometheus text format', tags: ['health'], produces: ['text/plain'] }

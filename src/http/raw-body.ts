@@ -24,11 +24,13 @@ const KEPT_OF_OVERSIZED = 64 * 1024
 export function useRawBodies (scope: FastifyInstance, limit: number): void {
   // Fastify answers a Content-Type it cannot parse (`;;;`) with its own 415 before any parser runs, so that delivery
   // would leave no record. The header is set aside here and given back to the pipeline, which judges it itself.
-  scope.addHook('onRequest', async (request) => {
+  scope.addHook('onRequest', (request, _reply, done) => {
     const contentType = request.headers['content-type']
-    if (contentType === undefined) return
-    contentTypes.set(request.raw, contentType)
-    delete request.headers['content-type']
+    if (contentType !== undefined) {
+      contentTypes.set(request.raw, contentType)
+      delete request.headers['content-type']
+    }
+    done()
   })
   scope.removeAllContentTypeParsers()
   scope.addContentTypeParser('*', (_request: FastifyRequest, payload, done) => {
