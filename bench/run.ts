@@ -5,6 +5,7 @@ import pg from 'pg'
 import { isPostgresUrl, openStore } from '../src/store/open-store.ts'
 import { type LoadResult, runLoad } from './load.ts'
 import { startServer } from './servers.ts'
+import { benchMemory } from './memory.ts'
 import { benchRead } from './read.ts'
 import { verifyAcknowledged } from './verify.ts'
 
@@ -95,4 +96,10 @@ async function main (): Promise<number> {
   return ok ? 0 : 1
 }
 
-process.exitCode = process.argv.includes('--read') ? (await benchRead(ROMS_ENTRY) ? 0 : 1) : await main()
+async function pick (): Promise<number> {
+  if (process.argv.includes('--read')) return await benchRead(ROMS_ENTRY) ? 0 : 1
+  if (process.argv.includes('--memory')) return await benchMemory(ROMS_ENTRY, SECRET) ? 0 : 1
+  return await main()
+}
+
+process.exitCode = await pick()

@@ -7,6 +7,8 @@ export interface RunningServer {
   pid: number
   /** Peak resident memory (VmHWM) in MiB, read from /proc while the process lives. */
   peakMemoryMiB: () => number
+  /** Resident memory now (VmRSS) in MiB. */
+  memoryMiB: () => number
   stop: () => Promise<void>
 }
 
@@ -45,10 +47,8 @@ export async function startServer (args: string[], env: Record<string, string>, 
   return {
     url,
     pid,
-    peakMemoryMiB: () => {
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-      return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
-    },
+    peakMemoryMiB: () => statusMiB(pid, 'VmHWM'),
+    memoryMiB: () => statusMiB(pid, 'VmRSS'),
     stop: async () => {
       if (child.exitCode !== null) return
       const exited = new Promise((resolve) => child.once('exit', resolve))
@@ -56,4 +56,9 @@ export async function startServer (args: string[], env: Record<string, string>, 
       await exited
     }
   }
+}
+
+function statusMiB (pid: number, field: 'VmHWM' | 'VmRSS'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024
 }
