@@ -19,6 +19,7 @@ import { registerOrderRoutes } from './http/order-routes.ts'
 import { registerOrderStatsRoutes } from './http/order-stats-routes.ts'
 import { registerSchemas } from './http/schemas.ts'
 import { registerSecurityHeaders } from './http/security-headers.ts'
+import { routeFactsOf } from './http/route-facts.ts'
 import { registerSessionRoutes } from './http/session-routes.ts'
 import { createTokenGuessLimit } from './http/token-guess-limit.ts'
 import { registerSignatureHelpRoutes } from './http/signature-help-routes.ts'
@@ -72,7 +73,7 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
   await registerSecurityHeaders(app)
   // Hooks on the delivery path are callbacks, not async functions: each promise is a turn of the event loop per request.
   app.addHook('onResponse', (request, reply, done) => {
-    const route = request.routeOptions.url ?? redactPath(request.url, undefined)
+    const route = routeFactsOf(request).url ?? redactPath(request.url, undefined)
     request.log.info({ method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request')
     done()
   })

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { errorBody } from './error-handler.ts'
+import { routeFactsOf } from './route-facts.ts'
 import { isValidSession, matchingToken, readCookie, SESSION_COOKIE } from './session-token.ts'
 import { signInPage } from './sign-in-page.ts'
 import type { TokenGuessLimit } from './token-guess-limit.ts'
@@ -26,7 +27,7 @@ type Decision = { allowed: true, ambient: boolean } | { allowed: false, status: 
 export function registerAccessRule (app: FastifyInstance, apiTokens: readonly string[], guesses?: TokenGuessLimit): void {
   // A callback hook with a synchronous way through for open routes: senders' deliveries pay no promise for it.
   app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
-    const route = request.routeOptions.url
+    const route = routeFactsOf(request).url
     // No route means a 404, which shows nothing: senders with a mistyped URL get the helpful not-found answer.
     if (route === undefined || OPEN_ROUTES.has(route) || route === '/docs' || route.startsWith('/docs/')) {
       done()

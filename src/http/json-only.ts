@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { errorBody } from './error-handler.ts'
+import { routeFactsOf } from './route-facts.ts'
 
 const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i
@@ -26,7 +27,7 @@ export function registerJsonOnly (app: FastifyInstance): void {
 }
 
 function takesJsonOnly (request: FastifyRequest): boolean {
-  const route = request.routeOptions.url
-  if (!CHANGES.has(request.method) || route === undefined || !route.startsWith('/api/')) return false
-  return (request.routeOptions.schema as { consumes?: unknown } | undefined)?.consumes === undefined
+  if (!CHANGES.has(request.method)) return false
+  const route = routeFactsOf(request)
+  return route.url !== undefined && route.url.startsWith('/api/') && !route.consumes
 }

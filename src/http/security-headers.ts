@@ -1,6 +1,7 @@
 import helmet, { type HelmetOptions } from 'helmet'
 import type { FastifyInstance } from 'fastify'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { routeFactsOf } from './route-facts.ts'
 
 const DIRECTIVES = {
   defaultSrc: ["'self'"],
@@ -41,7 +42,7 @@ export async function registerSecurityHeaders (app: FastifyInstance): Promise<vo
     contentSecurityPolicy: { useDefaults: false, directives: { ...DIRECTIVES, imgSrc: ["'self'", 'data:', 'https://validator.swagger.io'] } }
   })
   app.addHook('onRequest', (request, reply, done) => {
-    const route = request.routeOptions.url
+    const route = routeFactsOf(request).url
     reply.headers(route !== undefined && (route === '/docs' || route.startsWith('/docs/')) ? docs : everywhere)
     done()
   })
