@@ -29,8 +29,18 @@ export const FIELD_ALIASES: ReadonlyArray<readonly [OrderField, readonly string[
 
 /** `Order Number`, `orderNumber`, `order-number` -> `order_number`. */
 export function toAliasKey (key: string): string {
-  return key.trim()
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase()
-    .replace(/[\s\-.]+/g, '_')
+  let alias = known.get(key)
+  if (alias === undefined) {
+    alias = key.trim()
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .toLowerCase()
+      .replace(/[\s\-.]+/g, '_')
+    // A sender uses the same few dozen keys on every delivery; the bounds keep odd payloads from growing it.
+    if (known.size < KNOWN_KEYS && key.length <= KNOWN_KEY_LENGTH) known.set(key, alias)
+  }
+  return alias
 }
+
+const KNOWN_KEYS = 10_000
+const KNOWN_KEY_LENGTH = 64
+const known = new Map<string, string>()
