@@ -11,8 +11,9 @@ import { toPlainError } from './thread-errors.ts'
 // the statements and the commit's fsync of a batch run beside the thread that parses the next requests.
 const port = parentPort
 if (port === null) throw new Error('delivery-writer-worker.ts runs as a worker thread')
+// The server's store runs the checkpointer thread for this file.
 const { filename } = workerData as { filename: string }
-const { kysely, run } = sqliteConnection(openSqliteWriter(filename), 'write')
+const { kysely, run } = sqliteConnection(openSqliteWriter(filename, { checkpointed: true }), 'write')
 // Measured under the bench load: without the delay, batches held a handful of deliveries and each paid a whole commit.
 const writer = createWriter(kysely, sqliteFeatures, { run, commitDelayMs: 1, onBatch: (size) => { pending.push({ batch: size }) } })
 

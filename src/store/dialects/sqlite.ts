@@ -23,10 +23,8 @@ export interface SqliteConnection {
  * worker thread (intake/delivery-writer-thread.ts), when the server runs.
  */
 export function openSqlite (filename: string): SqliteConnections {
-  const writer = openSqliteWriter(filename)
   const checkpointer = filename === ':memory:' ? undefined : startCheckpointer(filename)
-  // The checkpointer thread keeps the log short; this only catches up if that thread ever stops.
-  if (checkpointer !== undefined) writer.pragma('wal_autocheckpoint = 20000')
+  const writer = openSqliteWriter(filename, { checkpointed: checkpointer !== undefined })
   const reader = filename === ':memory:' ? writer : new SqliteDatabase(filename)
   reader.pragma('busy_timeout = 5000')
   reader.pragma('temp_store = MEMORY')
@@ -44,12 +42,15 @@ export function openSqlite (filename: string): SqliteConnections {
 }
 
 /**
- * A connection that writes. `synchronous=FULL` makes every commit durable before a delivery is acknowledged. Writes may
+ * A connection that writes; `checkpointed` when the checkpointer thread runs for this file (the server's store starts it). `synchronous=FULL` makes every commit durable before a delivery is acknowledged. Writes may
  * come from more than one connection (the delivery thread and this process's own writer): they take turns on SQLite's
  * write lock, waiting up to `busy_timeout` for it.
  */
-export function openSqliteWriter (filename: string): SqliteDatabase.Database {
+export function openSqliteWriter (filename: string, options: { checkpointed: boolean }): SqliteDatabase.Database {
   const db = new SqliteDatabase(filename)
+  // With the checkpointer thread keeping the log short, a commit checkpoints (and fsyncs the whole database file) only
+  // if that thread ever stops; otherwise every 1,000th page's commit would.
+  if (options.checkpointed) db.pragma(`wal_autocheckpoint = ${CATCH_UP_PAGES}`)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
   db.pragma('busy_timeout = 5000')
@@ -64,6 +65,7 @@ export function openSqliteWriter (filename: string): SqliteDatabase.Database {
 }
 
 const WRITER_CACHE_KIB = 64 * 1024
+const CATCH_UP_PAGES = 20_000
 
 /** Kysely over one better-sqlite3 connection and a runner of its kept statements; a writer's transactions take the lock at once. */
 export function sqliteConnection (db: SqliteDatabase.Database, role: 'read' | 'write'): SqliteConnection {
