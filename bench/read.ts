@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
 import autocannon from 'autocannon'
+import { foldOrderChanges } from '../src/store/dialects/sqlite-order-fold.ts'
 import { openStore } from '../src/store/open-store.ts'
 import { seedSqlite } from './seed-read.ts'
 import { startServer } from './servers.ts'
@@ -35,6 +36,13 @@ export async function benchRead (entry: string[]): Promise<boolean> {
     const started = Date.now()
     seedSqlite(file, ORDERS)
     console.log(`seeded ${ORDERS} orders and ${ORDERS * 2} delivery records in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+    // The seed writes the tables directly; fold it all into the search index and daily stats before measuring, as a
+    // running server would have while the orders arrived.
+    const folding = Date.now()
+    const seeded = openStore(file)
+    for (let more = true; more;) more = await seeded.writer.write(async (db) => await foldOrderChanges(db, 100_000))
+    await seeded.close()
+    console.log(`folded them into the search index and daily stats in ${((Date.now() - folding) / 1000).toFixed(0)} s`)
     const server = await startServer(entry, { DATABASE_URL: file, LOG_LEVEL: 'warn' })
     try {
       let cursor = ''

@@ -11,6 +11,7 @@ export function seedSqlite (file: string, orders: number): void {
   const db = new SqliteDatabase(file)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = OFF')
+  db.pragma('temp_store = MEMORY')
   const insertOrder = db.prepare(`insert into orders (order_number, product, size, store, price, total, quantity, email, customer_name,
     profile, proxy_list, status, tracking_number, source, extra, created_at, updated_at)
     values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, 'generic', '{}', ?, ?)`)

@@ -4,6 +4,7 @@ import type { Database, Db, DialectFeatures, RunSql } from './database.ts'
 import { createPostgresChangeFeed } from './dialects/postgres-change-feed.ts'
 import { openPostgres, withSearchPath } from './dialects/postgres.ts'
 import { openSqlite, sqliteFeatures } from './dialects/sqlite.ts'
+import { withOrderFolding } from './dialects/sqlite-order-fold.ts'
 import { postgresFeatures } from './dialects/postgres.ts'
 import { migrateToLatest, type MigrationReport } from './migrate.ts'
 import { createWriter, type Writer, type WriterOptions } from './writer.ts'
@@ -51,7 +52,9 @@ export function openStore (databaseUrl: string, options: StoreOptions = {}): Sto
   }
   const sqlite = openSqlite(sqliteFile(databaseUrl) ?? ':memory:')
   const changes = createLocalChangeFeed({ onError: (error) => options.onError?.(asError(error)) })
-  return assemble(sqlite.write, sqlite.read, sqliteFeatures, changes, sqlite.close, { concurrency: 1, onBatch: options.onBatch })
+  const store = assemble(sqlite.write, sqlite.read, sqliteFeatures, changes, sqlite.close, { concurrency: 1, onBatch: options.onBatch })
+  // The search index and daily stats of SQLite are folded in batches, not kept per delivery (sqlite-order-fold.ts).
+  return withOrderFolding(store, options.onError)
 }
 
 interface Connection {
