@@ -1,6 +1,8 @@
-import { type ExpressionBuilder, type RawBuilder, sql, type SelectQueryBuilder } from 'kysely'
+import { type RawBuilder, sql, type SelectQueryBuilder } from 'kysely'
 import type { Database, Db } from './database.ts'
 import { type StoredOrder, toStoredOrder } from './order-repository.ts'
+import { findSearchMatches, orderIdIn } from './order-search.ts'
+import { containsPattern, orderMatches } from './search-predicate.ts'
 
 export type OrderSortKey = 'created_at' | 'order_date' | 'total'
 
@@ -26,8 +28,6 @@ export interface OrderPage {
   after?: { key: string, id: number } | undefined
 }
 
-const SEARCHED_COLUMNS = ['order_number', 'product', 'email', 'customer_name', 'tracking_number', 'reference_number'] as const
-
 /**
  * The sort expressions, written exactly as indexed by migration 0002: an order without a date sorts by its arrival, one
  * without a total as 0. NULLs never reach the keyset comparison, whose NULL ordering differs between the databases.
@@ -45,11 +45,19 @@ export function sortKeyOf (order: StoredOrder, sort: OrderSortKey): string {
   return order.createdAt
 }
 
-/** One page of orders, by keyset (never OFFSET): as fast at the millionth order as at the first. */
+/**
+ * One page of orders, by keyset (never OFFSET): as fast at the millionth order as at the first. A search the trigram
+ * index can answer reads only its matches, sorted; any other reads orders in the page's order until the page is full.
+ */
 export async function listOrders (db: Db, filter: OrderFilter, page: OrderPage): Promise<StoredOrder[]> {
+  const search = filter.search === undefined || filter.search === '' ? undefined : filter.search
+  const matches = search === undefined ? undefined : await findSearchMatches(db, search)
+  if (matches?.length === 0) return []
   const key = sortExpression(page.sort)
   const direction = page.descending ? 'desc' : 'asc'
-  let query = applyOrderFilter(db.kysely.selectFrom('orders').selectAll('orders'), filter)
+  let query = matches === undefined
+    ? applyOrderFilter(db.kysely.selectFrom('orders').selectAll('orders'), filter)
+    : applyOrderFilter(matchedOrders(db, matches).selectAll('orders'), { ...filter, search: undefined })
   const after = page.after
   if (after !== undefined) {
     // SQLite compares a REAL with a TEXT parameter as "number < text": money is bound as a number there and in PostgreSQL alike.
@@ -63,6 +71,17 @@ export async function listOrders (db: Db, filter: OrderFilter, page: OrderPage):
   return rows.map(toStoredOrder)
 }
 
+/**
+ * The matched orders, fetched by id first (a materialized CTE, named `orders` in the query): without it SQLite, which
+ * keeps no statistics, would rather walk the index of another filter (status, store...) and test each row's id.
+ */
+function matchedOrders (db: Db, ids: readonly number[]): SelectQueryBuilder<Database, 'orders', object> {
+  const query = db.kysely.with((cte) => cte('matched_orders').materialized(), (qc) => qc.selectFrom('orders').selectAll().where(orderIdIn(db, ids)))
+    .selectFrom('matched_orders as orders')
+  // The CTE has every column of `orders`, under the same name.
+  return query as unknown as SelectQueryBuilder<Database, 'orders', object>
+}
+
 export function applyOrderFilter<O> (query: SelectQueryBuilder<Database, 'orders', O>, filter: OrderFilter): SelectQueryBuilder<Database, 'orders', O> {
   let q = query
   if (filter.statuses !== undefined && filter.statuses.length > 0) q = q.where('orders.status', 'in', [...filter.statuses])
@@ -73,19 +92,8 @@ export function applyOrderFilter<O> (query: SelectQueryBuilder<Database, 'orders
   if (filter.from !== undefined) q = q.where('orders.created_at', '>=', filter.from)
   if (filter.to !== undefined) q = q.where('orders.created_at', '<', filter.to)
   const search = filter.search
-  if (search !== undefined && search !== '') q = q.where((eb) => matchesSearch(eb, search))
+  if (search !== undefined && search !== '') q = q.where(orderMatches(containsPattern(search)))
   return q
-}
-
-function matchesSearch (eb: ExpressionBuilder<Database, 'orders'>, search: string): RawBuilder<boolean> {
-  // `lower(x) like lower(?)` with an explicit escape character behaves the same in SQLite and PostgreSQL.
-  const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-  const like = (column: RawBuilder<unknown>): RawBuilder<boolean> => sql<boolean>`lower(${column}) like lower(${pattern}) escape '\\'`
-  const columns = SEARCHED_COLUMNS.map((column) => like(sql.ref(`orders.${column}`)))
-  const tracking = eb.exists(eb.selectFrom('order_tracking').select(sql.lit(1).as('one'))
-    .whereRef('order_tracking.order_id', '=', 'orders.id')
-    .where(like(sql.ref('order_tracking.tracking_number'))))
-  return sql<boolean>`(${sql.join([...columns, tracking], sql` or `)})`
 }
 
 export async function findOrderById (db: Db, id: number): Promise<StoredOrder | undefined> {

@@ -1,0 +1,20 @@
+import { sql } from 'kysely'
+import type { Db } from '../database.ts'
+import { orderColumnsMatch, SEARCHED_COLUMNS, trackingMatches } from '../search-predicate.ts'
+
+// The searched text of an order exactly as migration 0004 indexes it with pg_trgm: the planner matches an index by
+// its expression. A term found across two columns is only a candidate; the exact match per column decides.
+const SEARCH_TEXT = sql.raw(`lower(${SEARCHED_COLUMNS.map((c) => `coalesce(orders.${c}, '')`).join(" || E'\\n' || ")})`)
+
+/**
+ * The ids of the orders that match the term, or undefined when more than `limit` do. The GIN indexes serve a rare term;
+ * for a common one the planner reads the table and stops at the limit. Duplicates possible.
+ */
+export async function findOrdersWithTrigrams (db: Db, pattern: string, limit: number): Promise<number[] | undefined> {
+  const { rows } = await sql<{ id: number }>`select orders.id as id from orders
+      where ${SEARCH_TEXT} like lower(${pattern}) escape '\\' and ${orderColumnsMatch(pattern)}
+    union all
+    select order_tracking.order_id as id from order_tracking where ${trackingMatches(pattern)}
+    limit ${limit + 1}`.execute(db.kysely)
+  return rows.length > limit ? undefined : rows.map((row) => row.id)
+}
