@@ -1,9 +1,9 @@
 import { type RawBuilder, sql } from 'kysely'
-import type { Db } from './database.ts'
-import { applyOrderFilter } from './order-query-repository.ts'
+import type { Db, DialectFeatures } from './database.ts'
+import { dailyStatsSlice } from './dialects/sqlite-order-stats.ts'
+import { contributionsOf, type StatsDimension } from './stats-contribution.ts'
 
-/** Statuses whose money was never spent (or came back): left out of spend and commission. */
-export const VOID_STATUSES = ['cancelled', 'refunded', 'failed'] as const
+export { VOID_STATUSES } from './stats-contribution.ts'
 
 export interface StatsRange {
   from?: string | undefined
@@ -28,31 +28,38 @@ export interface OrderStats {
   byProxyList: GroupStats[]
 }
 
-// Money is summed as whole cents: NUMERIC in PostgreSQL and REAL in SQLite both round to an exact integer per row,
-// so a million orders of 0.10 add up to exactly 100000.00 on either database.
-const isVoid = sql`orders.status in (${sql.join(VOID_STATUSES.map((s) => sql.lit(s)))})`
-const spendCents = sql<string | number | null>`sum(case when ${isVoid} then 0 else cast(round(orders.total * 100) as bigint) end)`
-const commissionCents = sql<string | number | null>`sum(case when ${isVoid} then 0 else cast(round(orders.commission * 100) as bigint) end)`
-const cancellations = sql<string | number>`sum(case when orders.status = 'cancelled' then 1 else 0 end)`
-const day = sql<string>`substr(orders.created_at, 1, 10)`
+/**
+ * What one dimension of the stats is summed from: rows of (dimension, day, key, orders, spend_cents,
+ * commission_cents, cancellations), one per order or per day and key.
+ */
+type Slice = (dimension: StatsDimension) => RawBuilder<unknown>
+
+// SQLite reads the daily sums it folds (one writer: counters cost nothing to keep consistent). PostgreSQL reads the
+// orders: counters that every delivery updates would make instances wait for each other's commits.
+const DAILY_SUMS: Record<DialectFeatures['name'], boolean> = { sqlite: true, postgres: false }
 
 const GROUP_LIMIT = 50
 
 export async function computeOrderStats (db: Db, range: StatsRange): Promise<OrderStats> {
-  const base = (): ReturnType<typeof ranged> => ranged(db, range)
+  const slice = (DAILY_SUMS[db.features.name] ? dailyStatsSlice(range) : undefined) ?? orderSlice(range)
+  const from = (dimension: StatsDimension): RawBuilder<unknown> => sql`(${slice(dimension)}) as s`
+  const run = async <R>(query: RawBuilder<R>): Promise<R[]> => (await query.execute(db.kysely)).rows
+  type Sums = { orders: number | string | null, spend: number | string | null, commission: number | string | null }
   const [totals, byStatus, perDay, byStore, byProfile, byProxyList] = await Promise.all([
-    base().select([sql<string | number>`count(*)`.as('orders'), spendCents.as('spend'), commissionCents.as('commission')]).executeTakeFirst(),
-    base().select(['orders.status', sql<string | number>`count(*)`.as('count')]).groupBy('orders.status').orderBy('count', 'desc').execute(),
-    base().select([day.as('day'), sql<string | number>`count(*)`.as('orders'), spendCents.as('spend')]).groupBy(day).orderBy(day).execute(),
-    groupBy(db, range, sql.ref('orders.store')),
-    groupBy(db, range, sql.ref('orders.profile')),
-    groupBy(db, range, sql.ref('orders.proxy_list'))
+    run(sql<Sums>`select sum(orders) as orders, sum(spend_cents) as spend, sum(commission_cents) as commission from ${from('status')}`),
+    run(sql<{ status: string, count: number | string }>`select key as status, sum(orders) as count from ${from('status')}
+      group by key having sum(orders) > 0 order by count desc`),
+    run(sql<{ day: string, orders: number | string, spend: number | string }>`select day, sum(orders) as orders, sum(spend_cents) as spend
+      from ${from('status')} group by day having sum(orders) > 0 order by day`),
+    groupBy(db, from('store')),
+    groupBy(db, from('profile')),
+    groupBy(db, from('proxy_list'))
   ])
   return {
-    orders: Number(totals?.orders ?? 0),
+    orders: Number(totals[0]?.orders ?? 0),
     byStatus: byStatus.map((row) => ({ status: row.status, count: Number(row.count) })),
-    spendCents: toCents(totals?.spend ?? null),
-    commissionCents: toCents(totals?.commission ?? null),
+    spendCents: toCents(totals[0]?.spend ?? null),
+    commissionCents: toCents(totals[0]?.commission ?? null),
     perDay: perDay.map((row) => ({ day: row.day, orders: Number(row.orders), spendCents: toCents(row.spend) })),
     byStore,
     byProfile,
@@ -60,19 +67,21 @@ export async function computeOrderStats (db: Db, range: StatsRange): Promise<Ord
   }
 }
 
-function ranged (db: Db, range: StatsRange) {
-  return applyOrderFilter(db.kysely.selectFrom('orders'), { from: range.from, to: range.to })
+/** The orders of the range, as they are. */
+function orderSlice (range: StatsRange): Slice {
+  const bounds = [
+    ...(range.from === undefined ? [] : [sql`r.created_at >= ${range.from}`]),
+    ...(range.to === undefined ? [] : [sql`r.created_at < ${range.to}`])
+  ]
+  const where = bounds.length === 0 ? sql<boolean>`true` : sql<boolean>`${sql.join(bounds, sql` and `)}`
+  return (dimension) => contributionsOf(sql`orders`, where, 1, [dimension])
 }
 
 /** The busiest values of one column (most checkouts first). */
-async function groupBy (db: Db, range: StatsRange, column: RawBuilder<unknown>): Promise<GroupStats[]> {
-  const rows = await ranged(db, range)
-    .select([sql<string | null>`${column}`.as('key'), sql<string | number>`count(*)`.as('checkouts'), spendCents.as('spend'), cancellations.as('cancellations')])
-    .groupBy(column)
-    .orderBy('checkouts', 'desc')
-    .orderBy(column)
-    .limit(GROUP_LIMIT)
-    .execute()
+async function groupBy (db: Db, from: RawBuilder<unknown>): Promise<GroupStats[]> {
+  const { rows } = await sql<{ key: string | null, checkouts: number | string, spend: number | string, cancellations: number | string }>`
+    select key, sum(orders) as checkouts, sum(spend_cents) as spend, sum(cancellations) as cancellations from ${from}
+    group by key having sum(orders) > 0 order by checkouts desc, key limit ${GROUP_LIMIT}`.execute(db.kysely)
   return rows.map((row) => ({ key: row.key, checkouts: Number(row.checkouts), spendCents: toCents(row.spend), cancellations: Number(row.cancellations) }))
 }
 
