@@ -26,6 +26,22 @@ export interface LoadOptions {
 
 const PRODUCTS = ['Jordan 4 Retro Bred', 'Dunk Low Panda', 'Yeezy 350 Onyx', 'New Balance 550', 'PS5 Slim', 'Pokemon 151 ETB']
 
+/** The bench's n-th new order, as a bot posts it (the guide's flat JSON). */
+export function newOrderPayload (orderNumber: string, n: number): Record<string, unknown> {
+  return {
+    order_number: orderNumber,
+    product: PRODUCTS[n % PRODUCTS.length],
+    size: String(4 + (n % 10)),
+    price: `${100 + (n % 200)}.99`,
+    quantity: 1,
+    email: `buyer${n % 997}@example.com`,
+    profile: `Profile ${n % 12}`,
+    proxy_list: `ISP ${n % 5}`,
+    store: ['Nike', 'Foot Locker', 'Shopify'][n % 3],
+    status: 'verified'
+  }
+}
+
 /**
  * 80% new orders, 20% updates of orders sent earlier in the run, each signed like a real sender would sign it. Bodies
  * are made and signed in the load generator, so the server pays only for verifying.
@@ -42,21 +58,7 @@ export async function runLoad (options: LoadOptions): Promise<LoadResult> {
     }
     const n = created++
     const orderNumber = `${options.prefix}-${n}`
-    return {
-      orderNumber,
-      body: JSON.stringify({
-        order_number: orderNumber,
-        product: PRODUCTS[n % PRODUCTS.length],
-        size: String(4 + (n % 10)),
-        price: `${100 + (n % 200)}.99`,
-        quantity: 1,
-        email: `buyer${n % 997}@example.com`,
-        profile: `Profile ${n % 12}`,
-        proxy_list: `ISP ${n % 5}`,
-        store: ['Nike', 'Foot Locker', 'Shopify'][n % 3],
-        status: 'verified'
-      })
-    }
+    return { orderNumber, body: JSON.stringify(newOrderPayload(orderNumber, n)) }
   }
   const result = await autocannon({
     url: `${options.url}/api/v2/webhooks/orders`,

@@ -2,10 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { storeDelivery } from '../src/intake/store-delivery.ts'
+import { readFlatOrder } from '../src/intake/readers/read-flat-order.ts'
 import { normalizePatch } from '../src/orders/normalize-patch.ts'
 import type { RawOrderPatch } from '../src/orders/order-patch.ts'
 import { foldOrderChanges } from '../src/store/dialects/sqlite-order-fold.ts'
 import { openStore, type Store } from '../src/store/open-store.ts'
+import { newOrderPayload } from './load.ts'
 
 // The database half of a delivery alone, without HTTP: process CPU per delivery (worker threads included), which stays
 // meaningful on a busy machine where wall-clock rates do not. `npx tsx bench/write-cost.ts [deliveries] [runs]`: a fresh
@@ -14,7 +16,6 @@ import { openStore, type Store } from '../src/store/open-store.ts'
 const DELIVERIES = Number(process.argv[2] ?? 40_000)
 const RUNS = Number(process.argv[3] ?? 3)
 const BATCH = 64
-const PRODUCTS = ['Jordan 4 Retro Bred', 'Dunk Low Panda', 'Yeezy 350 Onyx', 'New Balance 550', 'PS5 Slim', 'Pokemon 151 ETB']
 
 /** The write bench's mix (bench/load.ts): 80% new orders, 20% updates that ship an earlier order with a tracking number. */
 function nextPatch (sent: number, created: number): RawOrderPatch {
@@ -22,20 +23,7 @@ function nextPatch (sent: number, created: number): RawOrderPatch {
     const n = (sent * 7919) % created
     return { orderNumber: `W-${n}`, fields: { status: 'shipped', trackingNumber: `1Z${String(sent).padStart(16, '0')}` } }
   }
-  return {
-    orderNumber: `W-${created}`,
-    fields: {
-      product: PRODUCTS[created % PRODUCTS.length],
-      size: String(4 + (created % 10)),
-      price: `${100 + (created % 200)}.99`,
-      quantity: 1,
-      email: `buyer${created % 997}@example.com`,
-      profile: `Profile ${created % 12}`,
-      proxyList: `ISP ${created % 5}`,
-      store: ['Nike', 'Foot Locker', 'Shopify'][created % 3],
-      status: 'verified'
-    }
-  }
+  return readFlatOrder(newOrderPayload(`W-${created}`, created))
 }
 
 /** CPU µs per delivery on a fresh, migrated SQLite file; `prepare` may change the schema first (to compare). */
