@@ -18,21 +18,9 @@ export async function serve (): Promise<void> {
   const logger = pino({ level: config.logLevel })
   for (const warning of exposureWarnings(config)) logger.warn(warning)
   const metrics = createMetrics()
-  const store = openStore(config.databaseUrl, {
-    onError: (error) => {
-      metrics.recordDatabaseError()
-      logger.warn({ err: error }, 'database connection error')
-    },
-    onBatch: metrics.observeBatch
-  })
-  const { applied } = await store.migrate().catch(async (error: unknown) => {
-    // Open connections would keep a server that cannot start alive: close them so the process exits with the error.
-    await store.close()
-    throw error
-  })
-  if (applied.length > 0) logger.info({ applied }, 'database migrated')
   const file = sqliteFile(config.databaseUrl)
-  // On SQLite deliveries are written from a thread of their own, beside the one that parses requests.
+  // On SQLite deliveries are written from a thread of their own, beside the one that parses requests; the thread
+  // starts with the first delivery, after the migrations.
   const deliveryStorage = file === undefined
     ? undefined
     : startDeliveryWriterThread(file, {
@@ -42,6 +30,21 @@ export async function serve (): Promise<void> {
         logger.error({ err: error }, 'the delivery writer thread failed')
       }
     })
+  const store = openStore(config.databaseUrl, {
+    onError: (error) => {
+      metrics.recordDatabaseError()
+      logger.warn({ err: error }, 'database connection error')
+    },
+    onBatch: metrics.observeBatch,
+    runFold: deliveryStorage?.fold
+  })
+  const { applied } = await store.migrate().catch(async (error: unknown) => {
+    // Open connections would keep a server that cannot start alive: close them so the process exits with the error.
+    await store.close()
+    await deliveryStorage?.close()
+    throw error
+  })
+  if (applied.length > 0) logger.info({ applied }, 'database migrated')
   // The store's feed: on PostgreSQL it carries deliveries between instances, so every stream shows every order.
   const app = await buildApp({ config, store, logger, changeFeed: store.changes, metrics, ...(deliveryStorage === undefined ? {} : { deliveryStorage }) })
   await app.listen({ port: config.port, host: config.host })
@@ -68,8 +71,9 @@ export async function serve (): Promise<void> {
     }, SHUTDOWN_GRACE_MS)
     timer.unref()
     Promise.all([pollers?.stop(), pruning.stop(), app.close()])
+      // The store first: it stops the fold, whose last batch may still run on the delivery thread.
+      .then(async () => { await store.close() })
       .then(async () => { await deliveryStorage?.close() })
-      .then(async () => await store.close())
       .then(() => process.exit(0), (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed')
         process.exit(1)

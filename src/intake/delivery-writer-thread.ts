@@ -7,6 +7,7 @@ import { fromPlainError, type PlainError } from './thread-errors.ts'
 export type ThreadRequest =
   | { id: number, kind: 'store', job: DeliveryJob }
   | { id: number, kind: 'record', log: NewDeliveryLog }
+  | { id: number, kind: 'fold' }
 
 export type ThreadReply =
   | { id: number, value: unknown, error?: undefined }
@@ -14,6 +15,11 @@ export type ThreadReply =
   | { batch: number }
 
 export interface DeliveryWriterThread extends DeliveryStorage {
+  /**
+   * One batch of the search index and daily stats fold (sqlite-order-fold.ts), in the thread's transactions: that
+   * thread holds SQLite's write lock nearly all the time under load, so the fold waits for no lock there.
+   */
+  fold: () => Promise<boolean>
   /** Waits for every delivery handed over to commit, then stops the thread. */
   close: () => Promise<void>
 }
@@ -107,6 +113,7 @@ export function startDeliveryWriterThread (filename: string, options: DeliveryWr
   return {
     store: async (job) => await submit<DeliveryResult>({ id: nextId++, kind: 'store', job }),
     record: async (log) => await submit<number>({ id: nextId++, kind: 'record', log }),
+    fold: async () => await submit<boolean>({ id: nextId++, kind: 'fold' }),
     depth: () => waiting.size,
     close: async () => {
       closed = true

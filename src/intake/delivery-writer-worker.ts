@@ -1,8 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import type { Db } from '../store/database.ts'
 import { insertDeliveryLog } from '../store/delivery-log-repository.ts'
-import { openSqliteWriter, sqliteConnection, sqliteFeatures } from '../store/dialects/sqlite.ts'
-import { createWriter } from '../store/writer.ts'
+import { openSqliteWriter, sqliteConnection } from '../store/dialects/sqlite.ts'
+import { createGroupCommitWriter } from '../store/dialects/sqlite-group-commit.ts'
+import { foldOrderChanges } from '../store/dialects/sqlite-order-fold.ts'
+import { walSync } from '../store/dialects/sqlite-wal-sync.ts'
 import type { ThreadReply, ThreadRequest } from './delivery-writer-thread.ts'
 import { storeDelivery } from './store-delivery.ts'
 import { toPlainError } from './thread-errors.ts'
@@ -13,9 +15,12 @@ const port = parentPort
 if (port === null) throw new Error('delivery-writer-worker.ts runs as a worker thread')
 // The server's store runs the checkpointer thread for this file.
 const { filename } = workerData as { filename: string }
-const { kysely, run } = sqliteConnection(openSqliteWriter(filename, { checkpointed: true }), 'write')
-// Measured under the bench load: without the delay, batches held a handful of deliveries and each paid a whole commit.
-const writer = createWriter(kysely, sqliteFeatures, { run, commitDelayMs: 1, onBatch: (size) => { pending.push({ batch: size }) } })
+const database = openSqliteWriter(filename, { checkpointed: true })
+// Commits leave the fsync to walSync, which the writer waits for before it answers (sqlite-group-commit.ts).
+database.pragma('synchronous = NORMAL')
+const connection = sqliteConnection(database, 'write')
+const wal = walSync(filename)
+const writer = createGroupCommitWriter(database, connection, { sync: wal.sync, onBatch: (size) => { pending.push({ batch: size }) } })
 
 // Answers gathered during one turn of the event loop travel together: one message per batch, not one per delivery.
 let pending: ThreadReply[] = []
@@ -35,11 +40,19 @@ function flush (): void {
   port?.postMessage(replies)
 }
 
+function run (request: ThreadRequest): Promise<unknown> {
+  switch (request.kind) {
+    case 'store':
+      return writer.write(async (db: Db) => await storeDelivery(db, { ...request.job, log: { ...request.job.log, rawBody: asBuffer(request.job.log.rawBody) } }))
+    case 'record':
+      return writer.write(async (db: Db) => await insertDeliveryLog(db, { ...request.log, rawBody: asBuffer(request.log.rawBody) }))
+    case 'fold':
+      return writer.write(async (db: Db) => await foldOrderChanges(db))
+  }
+}
+
 function handle (request: ThreadRequest): void {
-  const work = request.kind === 'store'
-    ? writer.write(async (db: Db) => await storeDelivery(db, { ...request.job, log: { ...request.job.log, rawBody: asBuffer(request.job.log.rawBody) } }))
-    : writer.write(async (db: Db) => await insertDeliveryLog(db, { ...request.log, rawBody: asBuffer(request.log.rawBody) }))
-  work.then(
+  run(request).then(
     (value) => { send({ id: request.id, value }) },
     (error: unknown) => { send({ id: request.id, error: toPlainError(error) }) }
   )
@@ -57,7 +70,10 @@ port.on('message', (message: ThreadRequest[] | 'close') => {
   }
   // The answers of the last batch go out before the port closes.
   writer.close()
-    .then(async () => { await kysely.destroy() })
+    .then(async () => {
+      wal.close()
+      await connection.kysely.destroy()
+    })
     .finally(() => {
       flush()
       port.close()

@@ -4,7 +4,7 @@ import type { Database, Db, DialectFeatures, RunSql } from './database.ts'
 import { createPostgresChangeFeed } from './dialects/postgres-change-feed.ts'
 import { openPostgres, withSearchPath } from './dialects/postgres.ts'
 import { openSqlite, sqliteFeatures } from './dialects/sqlite.ts'
-import { withOrderFolding } from './dialects/sqlite-order-fold.ts'
+import { type FoldRunner, withOrderFolding } from './dialects/sqlite-order-fold.ts'
 import { postgresFeatures } from './dialects/postgres.ts'
 import { migrateToLatest, type MigrationReport } from './migrate.ts'
 import { createWriter, type Writer, type WriterOptions } from './writer.ts'
@@ -29,6 +29,8 @@ export interface StoreOptions {
   writerConcurrency?: number
   /** Told the size of each write batch (metrics). */
   onBatch?: (size: number) => void
+  /** SQLite: runs the search index and daily stats fold on another writer (the delivery writer thread) than the store's. */
+  runFold?: FoldRunner | undefined
 }
 
 export function isPostgresUrl (url: string): boolean {
@@ -54,7 +56,7 @@ export function openStore (databaseUrl: string, options: StoreOptions = {}): Sto
   const changes = createLocalChangeFeed({ onError: (error) => options.onError?.(asError(error)) })
   const store = assemble(sqlite.write, sqlite.read, sqliteFeatures, changes, sqlite.close, { concurrency: 1, onBatch: options.onBatch })
   // The search index and daily stats of SQLite are folded in batches, not kept per delivery (sqlite-order-fold.ts).
-  return withOrderFolding(store, options.onError)
+  return withOrderFolding(store, options.onError, options.runFold)
 }
 
 interface Connection {

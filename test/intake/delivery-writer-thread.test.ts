@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
 import { startDeliveryWriterThread, type DeliveryWriterThread } from '../../src/intake/delivery-writer-thread.ts'
 import type { DeliveryJob } from '../../src/intake/store-delivery.ts'
 import { DomainError } from '../../src/domain-error.ts'
@@ -65,7 +66,8 @@ describe('the SQLite delivery writer thread', () => {
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
     const error = (settled[1] as PromiseRejectedResult).reason as Error & { code?: string }
     expect(error.code).toMatch(/^SQLITE_CONSTRAINT/)
-    expect(batches[0]).toBe(3)
+    // The failing one was undone alone: the other two committed together.
+    expect(batches[0]).toBe(2)
     const numbers = (await t.store.db.kysely.selectFrom('orders').select('order_number').orderBy('order_number').execute()).map((r) => r.order_number)
     expect(numbers).toEqual(['T-A', 'T-B'])
   })
@@ -85,6 +87,16 @@ describe('the SQLite delivery writer thread', () => {
     const id = await thread.record({ ...log, statusCode: 401, outcome: 'unauthorized', errorCode: 'SIGNATURE_INVALID', error: 'no' })
     const row = await t.store.db.kysely.selectFrom('webhook_logs').select(['outcome', 'error_code', 'order_id']).where('id', '=', id).executeTakeFirstOrThrow()
     expect(row).toEqual({ outcome: 'unauthorized', error_code: 'SIGNATURE_INVALID', order_id: null })
+  })
+
+  it('folds stored orders into the search index and daily stats in its own transactions', async () => {
+    thread = startDeliveryWriterThread(t.databaseUrl)
+    const ids = await Promise.all(['T-F1', 'T-F2', 'T-F3'].map(async (n) => (await thread?.store(jobFor(n)))?.orderId))
+    expect(await thread.fold()).toBe(false)
+    const state = await sql<{ last_order_id: number }>`select last_order_id from order_fold_state`.execute(t.store.db.kysely)
+    expect(state.rows[0]?.last_order_id).toBe(Math.max(...ids.map(Number)))
+    const counted = await sql<{ orders: number }>`select sum(orders) as orders from order_daily_stats where dimension = 'status'`.execute(t.store.db.kysely)
+    expect(counted.rows[0]?.orders).toBe(3)
   })
 
   it('commits everything handed over before close, then stops', async () => {

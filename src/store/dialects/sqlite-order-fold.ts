@@ -111,11 +111,15 @@ async function hasUnfolded (db: Db): Promise<boolean> {
   return row?.waiting === 1
 }
 
+/** Runs one batch of foldOrderChanges as a write job; answers whether more is left. */
+export type FoldRunner = () => Promise<boolean>
+
 /**
  * The store, folding in the background once it is migrated (every FOLD_INTERVAL_MS while there is something to fold)
  * until it closes. A failed fold is reported and tried again at the next interval; reads stay exact meanwhile.
+ * `runFold` runs the batches elsewhere (the server gives the delivery writer thread's); by default the store's writer.
  */
-export function withOrderFolding (store: Store, onError: (error: Error) => void = (error) => { process.emitWarning(error) }): Store {
+export function withOrderFolding (store: Store, onError: (error: Error) => void = (error) => { process.emitWarning(error) }, runFold?: FoldRunner): Store {
   let timer: ReturnType<typeof setTimeout> | undefined
   let running: Promise<void> | undefined
   let stopped = false
@@ -131,7 +135,8 @@ export function withOrderFolding (store: Store, onError: (error: Error) => void 
   }
   const fold = async (): Promise<number> => {
     if (!(await hasUnfolded(store.db))) return FOLD_INTERVAL_MS
-    return await store.writer.write(async (db) => await foldOrderChanges(db)) ? 0 : FOLD_INTERVAL_MS
+    const more = runFold === undefined ? await store.writer.write(async (db) => await foldOrderChanges(db)) : await runFold()
+    return more ? 0 : FOLD_INTERVAL_MS
   }
   return {
     ...store,
