@@ -57,9 +57,9 @@ describe('the SQLite group-commit writer (delivery thread)', () => {
     closeConnection = async () => { await connection.kysely.destroy() }
   })
   afterEach(async () => {
-    let closed = false
-    const closing = writer.close().then(() => { closed = true })
-    while (!closed) {
+    const state = { closed: false }
+    const closing = writer.close().then(() => { state.closed = true })
+    while (!state.closed) {
       disk.finish()
       await settle()
     }

@@ -55,7 +55,7 @@ export function createGroupCommitWriter (database: SqliteDatabase.Database, conn
     if (closed) return Promise.reject(new Error('the writer is closed'))
     return new Promise<T>((resolve, reject) => {
       queue.push({ job, resolve: resolve as (value: unknown) => void, reject })
-      if (!running) void drain()
+      if (!running) drain().catch(failEverything)
     })
   }
 
@@ -136,6 +136,17 @@ export function createGroupCommitWriter (database: SqliteDatabase.Database, conn
       if (committed.length > 0 && !syncing) startSync()
       settleIdle()
     })
+  }
+
+  // Only a bug in the writer itself gets here (jobs' errors are their own): nothing waits forever on a stuck writer.
+  function failEverything (error: unknown): void {
+    running = false
+    if (database.inTransaction) rollback.run()
+    const stuck = [...queue, ...ran.map((r) => r.pending)]
+    queue = []
+    ran = []
+    for (const pending of stuck) pending.reject(error)
+    settleIdle()
   }
 
   function isIdle (): boolean {
