@@ -1,8 +1,8 @@
 import { FIELD_COLUMNS, ORDER_FIELDS, type OrderItem, type OrderValues, type Tracking } from '../orders/order-patch.ts'
 import type { Insertable, Selectable } from 'kysely'
-import type { Db, OrdersTable } from './database.ts'
+import type { Db, OrderItemsTable, OrdersTable, OrderTrackingTable } from './database.ts'
 import { toMoney } from './money-column.ts'
-import { param, prepareQuery } from './prepared-query.ts'
+import { param, prepareQuery, prepareQueryFamily } from './prepared-query.ts'
 
 /** An order as the domain sees it: only the fields that have a value. */
 export interface StoredOrder {
@@ -70,41 +70,58 @@ export async function insertOrderIfAbsent (db: Db, order: NewOrder): Promise<num
   return row?.id
 }
 
+const updateOrderQuery = prepareQueryFamily<string[], Record<string, unknown>, never>((db, columns) => {
+  const set: Record<string, unknown> = {}
+  for (const column of columns) set[column] = param(column)
+  return db.updateTable('orders').set(set as Columns).where('id', '=', param<number>('id'))
+})
+
 export async function updateOrder (db: Db, id: number, changes: {
   values: Partial<OrderValues>
   extra?: Record<string, unknown>
   sourceUpdatedAt?: string
   now: string
 }): Promise<void> {
-  const set: Columns = { ...toColumns(changes.values), updated_at: changes.now }
+  const set: Record<string, unknown> = { ...toColumns(changes.values), updated_at: changes.now }
   if (changes.extra !== undefined) set.extra = JSON.stringify(changes.extra)
   if (changes.sourceUpdatedAt !== undefined) set.source_updated_at = changes.sourceUpdatedAt
-  await db.kysely.updateTable('orders').set(set).where('id', '=', id).execute()
+  const columns = Object.keys(set)
+  await updateOrderQuery(db, columns.join(','), columns, { ...set, id })
 }
+
+const touchSourceUpdatedAtQuery = prepareQuery<{ id: number, source_updated_at: string }, never>((db) => db.updateTable('orders')
+  .set({ source_updated_at: param('source_updated_at') }).where('id', '=', param<number>('id')))
 
 export async function touchSourceUpdatedAt (db: Db, id: number, sourceUpdatedAt: string): Promise<void> {
-  await db.kysely.updateTable('orders').set({ source_updated_at: sourceUpdatedAt }).where('id', '=', id).execute()
+  await touchSourceUpdatedAtQuery(db, { id, source_updated_at: sourceUpdatedAt })
 }
 
+const findItemsQuery = prepareQuery<{ order_id: number }, Selectable<OrderItemsTable>>((db) => db.selectFrom('order_items').selectAll()
+  .where('order_id', '=', param<number>('order_id')).orderBy('position'))
+
 export async function findItems (db: Db, orderId: number): Promise<OrderItem[]> {
-  const rows = await db.kysely.selectFrom('order_items').selectAll().where('order_id', '=', orderId).orderBy('position').execute()
+  const rows = await findItemsQuery(db, { order_id: orderId })
   return rows.map((r) => ({
     title: r.title, variant: r.variant, sku: r.sku, quantity: r.quantity, unitPrice: toMoney(r.unit_price)
   }))
 }
 
+const deleteItemsQuery = prepareQuery<{ order_id: number }, never>((db) => db.deleteFrom('order_items').where('order_id', '=', param<number>('order_id')))
+
+const ITEM_COLUMNS = ['order_id', 'position', 'title', 'variant', 'sku', 'quantity', 'unit_price'] as const
+
+const insertItemsQuery = prepareQueryFamily<number, Record<string, unknown>, never>((db, rows) => db.insertInto('order_items')
+  .values(Array.from({ length: rows }, (_, i) => Object.fromEntries(ITEM_COLUMNS.map((column) => [column, param(`${column}_${i}`)])) as Insertable<OrderItemsTable>)))
+
 export async function replaceItems (db: Db, orderId: number, items: OrderItem[]): Promise<void> {
-  await db.kysely.deleteFrom('order_items').where('order_id', '=', orderId).execute()
+  await deleteItemsQuery(db, { order_id: orderId })
   if (items.length === 0) return
-  await db.kysely.insertInto('order_items').values(items.map((item, position) => ({
-    order_id: orderId,
-    position,
-    title: item.title,
-    variant: item.variant,
-    sku: item.sku,
-    quantity: item.quantity,
-    unit_price: item.unitPrice
-  }))).execute()
+  const params: Record<string, unknown> = {}
+  for (const [position, item] of items.entries()) {
+    const row = { order_id: orderId, position, title: item.title ?? null, variant: item.variant ?? null, sku: item.sku ?? null, quantity: item.quantity, unit_price: item.unitPrice ?? null }
+    for (const column of ITEM_COLUMNS) params[`${column}_${position}`] = row[column]
+  }
+  await insertItemsQuery(db, String(items.length), items.length, params)
 }
 
 const findTrackingsQuery = prepareQuery<{ order_id: number }, { tracking_number: string, carrier: string | null }>((db) => db
@@ -116,12 +133,20 @@ export async function findTrackings (db: Db, orderId: number): Promise<Tracking[
   return rows.map((r) => ({ number: r.tracking_number, carrier: r.carrier }))
 }
 
+const TRACKING_COLUMNS = ['order_id', 'tracking_number', 'carrier', 'source', 'created_at'] as const
+
+const insertTrackingsQuery = prepareQueryFamily<number, Record<string, unknown>, never>((db, rows) => db.insertInto('order_tracking')
+  .values(Array.from({ length: rows }, (_, i) => Object.fromEntries(TRACKING_COLUMNS.map((column) => [column, param(`${column}_${i}`)])) as Insertable<OrderTrackingTable>))
+  .onConflict((oc) => oc.columns(['order_id', 'tracking_number']).doNothing()))
+
 export async function insertTrackings (db: Db, orderId: number, trackings: Tracking[], source: string, now: string): Promise<void> {
   if (trackings.length === 0) return
-  await db.kysely.insertInto('order_tracking')
-    .values(trackings.map((t) => ({ order_id: orderId, tracking_number: t.number, carrier: t.carrier, source, created_at: now })))
-    .onConflict((oc) => oc.columns(['order_id', 'tracking_number']).doNothing())
-    .execute()
+  const params: Record<string, unknown> = {}
+  for (const [i, t] of trackings.entries()) {
+    const row = { order_id: orderId, tracking_number: t.number, carrier: t.carrier ?? null, source, created_at: now }
+    for (const column of TRACKING_COLUMNS) params[`${column}_${i}`] = row[column]
+  }
+  await insertTrackingsQuery(db, String(trackings.length), trackings.length, params)
 }
 
 export function toStoredOrder (row: Selectable<OrdersTable>): StoredOrder {

@@ -42,3 +42,24 @@ export function prepareQuery<P extends Record<string, unknown>, R> (build: (db: 
     return result.rows
   }
 }
+
+/** Shapes kept per family; past it a shape is compiled each time (a family that varies without bound would be a bug). */
+const MAX_SHAPES = 256
+
+/**
+ * Prepared queries whose shape varies with the call (the columns an update sets, the rows an insert adds), kept per
+ * shape: `key` names the shape and `build` makes the query for it, with `param` slots as in prepareQuery.
+ */
+export function prepareQueryFamily<S, P extends Record<string, unknown>, R> (
+  build: (db: Kysely<Database>, shape: S) => Compilable<R>
+): (db: Db, key: string, shape: S, params: P) => Promise<R[]> {
+  const members = new Map<string, (db: Db, params: P) => Promise<R[]>>()
+  return async (db, key, shape, params) => {
+    let member = members.get(key)
+    if (member === undefined) {
+      member = prepareQuery<P, R>((kysely) => build(kysely, shape))
+      if (members.size < MAX_SHAPES) members.set(key, member)
+    }
+    return await member(db, params)
+  }
+}
