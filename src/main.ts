@@ -9,6 +9,7 @@ import { createMetrics } from './intake/metrics.ts'
 import { openStore, sqliteFile } from './store/open-store.ts'
 import { startDeliveryWriterThread } from './intake/delivery-writer-thread.ts'
 import { schedulePruning } from './store/prune-deliveries.ts'
+import { createWriteTurn } from './store/dialects/sqlite-write-turn.ts'
 
 /** How long SIGTERM waits for in-flight deliveries before exiting anyway. */
 const SHUTDOWN_GRACE_MS = 10_000
@@ -19,11 +20,13 @@ export async function serve (): Promise<void> {
   for (const warning of exposureWarnings(config)) logger.warn(warning)
   const metrics = createMetrics()
   const file = sqliteFile(config.databaseUrl)
+  const turn = file === undefined ? undefined : createWriteTurn()
   // On SQLite deliveries are written from a thread of their own, beside the one that parses requests; the thread
   // starts with the first delivery, after the migrations.
   const deliveryStorage = file === undefined
     ? undefined
     : startDeliveryWriterThread(file, {
+      turn,
       onBatch: metrics.observeBatch,
       onError: (error) => {
         metrics.recordDatabaseError()
@@ -36,7 +39,8 @@ export async function serve (): Promise<void> {
       logger.warn({ err: error }, 'database connection error')
     },
     onBatch: metrics.observeBatch,
-    runFold: deliveryStorage?.fold
+    runFold: deliveryStorage?.fold,
+    writeTurn: turn
   })
   const { applied } = await store.migrate().catch(async (error: unknown) => {
     // Open connections would keep a server that cannot start alive: close them so the process exits with the error.

@@ -3,6 +3,7 @@ import type { NewDeliveryLog } from '../store/delivery-log-repository.ts'
 import type { DeliveryResult } from './receive-delivery.ts'
 import type { DeliveryJob, DeliveryStorage } from './store-delivery.ts'
 import { fromPlainError, type PlainError } from './thread-errors.ts'
+import type { WriteTurn } from '../store/dialects/sqlite-write-turn.ts'
 
 export type ThreadRequest =
   | { id: number, kind: 'store', job: DeliveryJob }
@@ -28,6 +29,8 @@ export interface DeliveryWriterOptions {
   onBatch?: (size: number) => void
   /** The thread failed; deliveries in flight were answered 503 and the next one starts a new thread. */
   onError?: (error: Error) => void
+  /** Shared with the store of this process, whose writer then takes the write lock before the thread's next batch. */
+  turn?: WriteTurn | undefined
 }
 
 interface Waiting {
@@ -40,10 +43,21 @@ interface Waiting {
 const FROM_SOURCE = import.meta.url.endsWith('.ts')
 const WORKER_URL = new URL(FROM_SOURCE ? './delivery-writer-worker.ts' : './delivery-writer-worker.js', import.meta.url)
 
-function newWorker (filename: string): Worker {
-  if (!FROM_SOURCE) return new Worker(WORKER_URL, { workerData: { filename } })
+function newWorker (workerData: { filename: string, turn?: WriteTurn | undefined }): Worker {
+  if (!FROM_SOURCE) return new Worker(WORKER_URL, { workerData })
   const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}) })`
-  return new Worker(bootstrap, { eval: true, workerData: { filename } })
+  return new Worker(bootstrap, { eval: true, workerData })
+}
+
+/**
+ * The bytes in a buffer of their own. A small body is a view into Node's shared 8 KiB pool (or the socket's read
+ * buffer), and a message to a thread copies a view's whole underlying memory, not the view: 8 KiB or more per delivery.
+ */
+function ownBytes (bytes: Buffer): Buffer {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes
+  const own = Buffer.from(new ArrayBuffer(bytes.byteLength))
+  bytes.copy(own)
+  return own
 }
 
 /**
@@ -61,7 +75,7 @@ export function startDeliveryWriterThread (filename: string, options: DeliveryWr
   let closed = false
 
   const start = (): Worker => {
-    const started = newWorker(filename)
+    const started = newWorker({ filename, turn: options.turn })
     started.on('message', (replies: ThreadReply[]) => { for (const reply of replies) settle(reply) })
     started.on('error', (error) => { options.onError?.(error) })
     started.on('exit', () => {
@@ -111,8 +125,8 @@ export function startDeliveryWriterThread (filename: string, options: DeliveryWr
   }
 
   return {
-    store: async (job) => await submit<DeliveryResult>({ id: nextId++, kind: 'store', job }),
-    record: async (log) => await submit<number>({ id: nextId++, kind: 'record', log }),
+    store: async (job) => await submit<DeliveryResult>({ id: nextId++, kind: 'store', job: { ...job, log: { ...job.log, rawBody: ownBytes(job.log.rawBody) } } }),
+    record: async (log) => await submit<number>({ id: nextId++, kind: 'record', log: { ...log, rawBody: ownBytes(log.rawBody) } }),
     fold: async () => await submit<boolean>({ id: nextId++, kind: 'fold' }),
     depth: () => waiting.size,
     close: async () => {

@@ -5,6 +5,7 @@ import { openSqliteWriter, sqliteConnection } from '../store/dialects/sqlite.ts'
 import { createGroupCommitWriter } from '../store/dialects/sqlite-group-commit.ts'
 import { foldOrderChanges } from '../store/dialects/sqlite-order-fold.ts'
 import { walSync } from '../store/dialects/sqlite-wal-sync.ts'
+import { isSomeoneWaiting, type WriteTurn } from '../store/dialects/sqlite-write-turn.ts'
 import type { ThreadReply, ThreadRequest } from './delivery-writer-thread.ts'
 import { storeDelivery } from './store-delivery.ts'
 import { toPlainError } from './thread-errors.ts'
@@ -14,13 +15,17 @@ import { toPlainError } from './thread-errors.ts'
 const port = parentPort
 if (port === null) throw new Error('delivery-writer-worker.ts runs as a worker thread')
 // The server's store runs the checkpointer thread for this file.
-const { filename } = workerData as { filename: string }
+const { filename, turn } = workerData as { filename: string, turn?: WriteTurn }
 const database = openSqliteWriter(filename, { checkpointed: true })
 // Commits leave the fsync to walSync, which the writer waits for before it answers (sqlite-group-commit.ts).
 database.pragma('synchronous = NORMAL')
 const connection = sqliteConnection(database, 'write')
 const wal = walSync(filename)
-const writer = createGroupCommitWriter(database, connection, { sync: wal.sync, onBatch: (size) => { pending.push({ batch: size }) } })
+const writer = createGroupCommitWriter(database, connection, {
+  sync: wal.sync,
+  onBatch: (size) => { pending.push({ batch: size }) },
+  isSomeoneWaiting: () => turn !== undefined && isSomeoneWaiting(turn)
+})
 
 // Answers gathered during one turn of the event loop travel together: one message per batch, not one per delivery.
 let pending: ThreadReply[] = []

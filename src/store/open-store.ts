@@ -5,6 +5,7 @@ import { createPostgresChangeFeed } from './dialects/postgres-change-feed.ts'
 import { openPostgres, withSearchPath } from './dialects/postgres.ts'
 import { openSqlite, sqliteFeatures } from './dialects/sqlite.ts'
 import { type FoldRunner, withOrderFolding } from './dialects/sqlite-order-fold.ts'
+import type { WriteTurn } from './dialects/sqlite-write-turn.ts'
 import { postgresFeatures } from './dialects/postgres.ts'
 import { migrateToLatest, type MigrationReport } from './migrate.ts'
 import { createWriter, type Writer, type WriterOptions } from './writer.ts'
@@ -31,6 +32,8 @@ export interface StoreOptions {
   onBatch?: (size: number) => void
   /** SQLite: runs the search index and daily stats fold on another writer (the delivery writer thread) than the store's. */
   runFold?: FoldRunner | undefined
+  /** SQLite: shared with the delivery writer thread, which lets this store's writer take the write lock first. */
+  writeTurn?: WriteTurn | undefined
 }
 
 export function isPostgresUrl (url: string): boolean {
@@ -52,7 +55,7 @@ export function openStore (databaseUrl: string, options: StoreOptions = {}): Sto
     const changes = createPostgresChangeFeed(url, pg.pool, { onError: (error) => options.onError?.(asError(error)) })
     return assemble({ kysely: pg.db }, { kysely: pg.db }, postgresFeatures, changes, pg.close, { concurrency: options.writerConcurrency ?? 1, onBatch: options.onBatch })
   }
-  const sqlite = openSqlite(sqliteFile(databaseUrl) ?? ':memory:')
+  const sqlite = openSqlite(sqliteFile(databaseUrl) ?? ':memory:', options.writeTurn)
   const changes = createLocalChangeFeed({ onError: (error) => options.onError?.(asError(error)) })
   const store = assemble(sqlite.write, sqlite.read, sqliteFeatures, changes, sqlite.close, { concurrency: 1, onBatch: options.onBatch })
   // The search index and daily stats of SQLite are folded in batches, not kept per delivery (sqlite-order-fold.ts).

@@ -1,13 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { Worker } from 'node:worker_threads'
 import { join } from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
 import type { Db } from '../../src/store/database.ts'
+import { openStore } from '../../src/store/open-store.ts'
 import { openSqliteWriter, sqliteConnection } from '../../src/store/dialects/sqlite.ts'
 import { createGroupCommitWriter } from '../../src/store/dialects/sqlite-group-commit.ts'
 import { walSync } from '../../src/store/dialects/sqlite-wal-sync.ts'
+import { createWriteTurn, isSomeoneWaiting, waitForTurn, type WriteTurn } from '../../src/store/dialects/sqlite-write-turn.ts'
 import type { Writer } from '../../src/store/writer.ts'
-import { openTestStore, type TestStore } from '../helpers/test-database.ts'
+import { waitFor } from '../helpers/wait-for.ts'
 
 /** A sync the test finishes by hand, counting how often the writer asked for one. */
 function manualSync (): { sync: () => Promise<void>, finish: (error?: Error) => void, asked: () => number } {
@@ -40,21 +44,32 @@ async function settle (): Promise<void> {
 }
 
 describe('the SQLite group-commit writer (delivery thread)', () => {
-  let t: TestStore
+  let dir: string
   let writer: Writer
   let disk: ReturnType<typeof manualSync>
   let batches: number[]
+  let turn: WriteTurn
   let closeConnection: () => Promise<void>
+  // Another connection, as the request thread's: it never waits for the lock (busy_timeout 0), so a test sees at once
+  // whether the writer holds it. The store's own background fold is not running: it would wait on this thread.
+  let other: SqliteDatabase.Database
 
   beforeEach(async () => {
-    t = await openTestStore('sqlite')
-    const database = openSqliteWriter(t.databaseUrl, { checkpointed: false })
+    dir = mkdtempSync(join(tmpdir(), 'roms-group-commit-'))
+    const file = join(dir, 'roms.db')
+    const setup = openStore(file)
+    await setup.migrate()
+    await setup.close()
+    const database = openSqliteWriter(file, { checkpointed: false })
     database.pragma('synchronous = NORMAL')
     const connection = sqliteConnection(database, 'write')
     disk = manualSync()
     batches = []
-    writer = createGroupCommitWriter(database, connection, { sync: disk.sync, onBatch: (size) => batches.push(size) })
+    turn = createWriteTurn()
+    writer = createGroupCommitWriter(database, connection, { sync: disk.sync, onBatch: (size) => batches.push(size), isSomeoneWaiting: () => isSomeoneWaiting(turn) })
     closeConnection = async () => { await connection.kysely.destroy() }
+    other = new SqliteDatabase(file)
+    other.pragma('busy_timeout = 0')
   })
   afterEach(async () => {
     const state = { closed: false }
@@ -65,11 +80,11 @@ describe('the SQLite group-commit writer (delivery thread)', () => {
     }
     await closing
     await closeConnection()
-    await t.cleanup()
+    other.close()
+    rmSync(dir, { recursive: true, force: true })
   })
 
-  const stored = async (): Promise<string[]> =>
-    (await t.store.db.kysely.selectFrom('orders').select('order_number').orderBy('order_number').execute()).map((r) => r.order_number)
+  const stored = async (): Promise<string[]> => other.prepare('select order_number from orders order by order_number').pluck().all() as string[]
 
   it('answers a job only after the sync that followed its commit', async () => {
     let answered = false
@@ -136,6 +151,33 @@ describe('the SQLite group-commit writer (delivery thread)', () => {
     expect(await next).toBeGreaterThan(0)
   })
 
+  it('lets a writer waiting for the lock go first: commits what it holds, then begins nothing until that one is done', async () => {
+    const first = writer.write(insertOrder('T-1'))
+    await settle()
+    const second = writer.write(insertOrder('T-2'))
+    await settle()
+    expect(await stored()).toEqual(['T-1'])
+    // Another connection's `begin immediate` is waiting (as waitForTurn counts it on the request thread).
+    Atomics.add(turn, 0, 1)
+    const third = writer.write(insertOrder('T-3'))
+    await settle()
+    expect(await stored()).toEqual(['T-1', 'T-2', 'T-3'])
+    const fourth = writer.write(insertOrder('T-4'))
+    await settle()
+    // The lock is free (this connection does not wait for it) and the writer has begun nothing meanwhile.
+    other.exec(`begin immediate; insert into orders (order_number, status, source, extra, created_at, updated_at)
+      values ('M-1', 'pending', 'test', '{}', 'now', 'now'); commit`)
+    expect(await stored()).toEqual(['M-1', 'T-1', 'T-2', 'T-3'])
+    Atomics.sub(turn, 0, 1)
+    await waitFor(async () => {
+      disk.finish()
+      await settle()
+      return (await stored()).includes('T-4')
+    }, 'the writer to go on once no one waits')
+    disk.finish()
+    await Promise.all([first, second, third, fourth])
+  })
+
   it('on close, answers every job handed over before it, then refuses new ones', async () => {
     const jobs = ['C-1', 'C-2'].map((n) => writer.write(insertOrder(n)))
     await settle()
@@ -149,6 +191,47 @@ describe('the SQLite group-commit writer (delivery thread)', () => {
     disk.finish()
     await Promise.all([...jobs, closing])
     expect(await stored()).toEqual(['C-1', 'C-2'])
+  })
+})
+
+describe('taking turns on the write lock', () => {
+  it('counts the request thread\'s writer as waiting while its begin waits for the lock, as another thread sees it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'roms-turn-'))
+    const turn = createWriteTurn()
+    // Watches the count from another thread, as the delivery writer thread does, while this one is blocked in `begin`.
+    const watcher = new Worker(`const { parentPort, workerData } = require('node:worker_threads')
+      parentPort.postMessage('watching')
+      const end = Date.now() + 10000
+      while (Date.now() < end && Atomics.load(workerData, 0) === 0);
+      parentPort.postMessage(Atomics.load(workerData, 0))`, { eval: true, workerData: turn })
+    const messages: unknown[] = []
+    const seen = new Promise((resolve) => watcher.on('message', (message) => { messages.push(message); if (messages.length === 2) resolve(message) }))
+    try {
+      await waitFor(() => messages.length > 0, 'the watcher to start')
+      const database = openSqliteWriter(join(dir, 'turn.db'), { checkpointed: false })
+      database.exec('create table t (x)')
+      database.pragma('busy_timeout = 300')
+      const holder = new SqliteDatabase(join(dir, 'turn.db'))
+      holder.exec('begin immediate')
+      const { kysely } = sqliteConnection(database, 'write', turn)
+      await expect(kysely.transaction().execute(async () => undefined)).rejects.toThrow(/locked|busy/i)
+      expect(await seen).toBe(1)
+      expect(isSomeoneWaiting(turn)).toBe(false)
+      holder.exec('rollback')
+      holder.close()
+      await kysely.destroy()
+    } finally {
+      await watcher.terminate()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('counts a writer as waiting while its begin runs, and not after, even when it fails', () => {
+    const turn = createWriteTurn()
+    expect(waitForTurn(turn, () => isSomeoneWaiting(turn))).toBe(true)
+    expect(isSomeoneWaiting(turn)).toBe(false)
+    expect(() => waitForTurn(turn, () => { throw new Error('SQLITE_BUSY') })).toThrow(/BUSY/)
+    expect(isSomeoneWaiting(turn)).toBe(false)
   })
 })
 

@@ -9,7 +9,12 @@ export interface GroupCommitOptions {
   /** Commit at once when this many jobs ran since the last commit, even while a sync is under way. */
   maxBatch?: number
   onBatch?: (size: number) => void
+  /** Another connection waits for the write lock (sqlite-write-turn.ts): commit what is held and begin nothing new. */
+  isSomeoneWaiting?: () => boolean
 }
+
+/** While another writer waits for its turn, how often the queue looks again. */
+const YIELD_MS = 1
 
 interface Pending {
   job: WriteJob<unknown>
@@ -61,14 +66,26 @@ export function createGroupCommitWriter (database: SqliteDatabase.Database, conn
 
   async function drain (): Promise<void> {
     running = true
-    while (queue.length > 0) {
-      const next = queue
-      queue = []
-      for (const pending of next) await runJob(pending)
+    for (let pending = queue.shift(); pending !== undefined; pending = queue.shift()) {
+      if (!database.inTransaction && isSomeoneWaiting()) {
+        queue.unshift(pending)
+        running = false
+        setTimeout(resume, YIELD_MS)
+        return
+      }
+      await runJob(pending)
     }
     running = false
-    if (!syncing) commitRan()
+    if (!syncing || isSomeoneWaiting()) commitRan()
     settleIdle()
+  }
+
+  function resume (): void {
+    if (!running && queue.length > 0) drain().catch(failEverything)
+  }
+
+  function isSomeoneWaiting (): boolean {
+    return options.isSomeoneWaiting?.() === true
   }
 
   async function runJob (pending: Pending): Promise<void> {
@@ -88,7 +105,7 @@ export function createGroupCommitWriter (database: SqliteDatabase.Database, conn
       undoJob(error)
       pending.reject(error)
     }
-    if (ran.length >= maxBatch) commitRan()
+    if (ran.length >= maxBatch || isSomeoneWaiting()) commitRan()
   }
 
   function undoJob (error: unknown): void {

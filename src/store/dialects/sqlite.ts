@@ -2,6 +2,7 @@ import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import type { Database, DialectFeatures, RunSql } from '../database.ts'
 import { startCheckpointer } from './sqlite-checkpointer.ts'
+import { waitForTurn, type WriteTurn } from './sqlite-write-turn.ts'
 
 export const sqliteFeatures: DialectFeatures = { name: 'sqlite', rowLocks: false }
 
@@ -22,13 +23,13 @@ export interface SqliteConnection {
  * batch (WAL lets readers run beside the writer). Deliveries are written by a third connection of their own, on a
  * worker thread (intake/delivery-writer-thread.ts), when the server runs.
  */
-export function openSqlite (filename: string): SqliteConnections {
+export function openSqlite (filename: string, turn?: WriteTurn): SqliteConnections {
   const checkpointer = filename === ':memory:' ? undefined : startCheckpointer(filename)
   const writer = openSqliteWriter(filename, { checkpointed: checkpointer !== undefined })
   const reader = filename === ':memory:' ? writer : new SqliteDatabase(filename)
   reader.pragma('busy_timeout = 5000')
   reader.pragma('temp_store = MEMORY')
-  const write = sqliteConnection(writer, 'write')
+  const write = sqliteConnection(writer, 'write', turn)
   const read = reader === writer ? write : sqliteConnection(reader, 'read')
   return {
     write,
@@ -68,8 +69,8 @@ const WRITER_CACHE_KIB = 64 * 1024
 const CATCH_UP_PAGES = 20_000
 
 /** Kysely over one better-sqlite3 connection and a runner of its kept statements; a writer's transactions take the lock at once. */
-export function sqliteConnection (db: SqliteDatabase.Database, role: 'read' | 'write'): SqliteConnection {
-  const prepare = statementCache(db, role)
+export function sqliteConnection (db: SqliteDatabase.Database, role: 'read' | 'write', turn?: WriteTurn): SqliteConnection {
+  const prepare = statementCache(db, role, turn)
   // Methods are bound to the database itself: native methods cannot be called on a proxy.
   const database = new Proxy(db, {
     get (target, property) {
@@ -90,6 +91,17 @@ export function sqliteConnection (db: SqliteDatabase.Database, role: 'read' | 'w
   }
 }
 
+/** A `begin immediate` that counts itself as waiting for the write lock while it runs (sqlite-write-turn.ts). */
+function takingTurns (statement: SqliteDatabase.Statement, turn: WriteTurn): SqliteDatabase.Statement {
+  return new Proxy(statement, {
+    get (target, property) {
+      if (property === 'run') return (...parameters: unknown[]) => waitForTurn(turn, () => target.run(...parameters))
+      const value = Reflect.get(target, property) as unknown
+      return typeof value === 'function' ? value.bind(target) : value
+    }
+  })
+}
+
 /** Statements kept per connection; the intake path uses a few dozen shapes, list filters a few hundred at most. */
 const STATEMENT_CACHE_SIZE = 500
 
@@ -99,10 +111,11 @@ const STATEMENT_CACHE_SIZE = 500
  * On a writing connection Kysely's `begin` becomes `begin immediate`: a transaction that reads before it writes would
  * otherwise fail at once (SQLITE_BUSY_SNAPSHOT) when another connection committed in between, instead of waiting.
  */
-function statementCache (db: SqliteDatabase.Database, role: 'read' | 'write'): (source: string) => SqliteDatabase.Statement {
+function statementCache (db: SqliteDatabase.Database, role: 'read' | 'write', turn?: WriteTurn): (source: string) => SqliteDatabase.Statement {
   const cache = new Map<string, SqliteDatabase.Statement>()
   return (given) => {
     const source = role === 'write' && given === 'begin' ? 'begin immediate' : given
+    if (source === 'begin immediate' && turn !== undefined) return takingTurns(db.prepare(source), turn)
     let statement = cache.get(source)
     // A statement still iterating (a streamed export) cannot run again: that caller gets its own.
     if (statement?.busy === true) return db.prepare(source)
