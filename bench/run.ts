@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { isPostgresUrl, openStore } from '../src/store/open-store.ts'
 import { type LoadResult, runLoad } from './load.ts'
-import { startServer } from './servers.ts'
+import { type RunningServer, startServer } from './servers.ts'
+import { describeCpu, threadCpu } from './thread-cpu.ts'
 import { benchMemory } from './memory.ts'
 import { benchRead } from './read.ts'
 import { verifyAcknowledged } from './verify.ts'
@@ -21,24 +22,35 @@ function row (name: string, r: LoadResult): string {
     `${r.errors}`.padStart(7), `${r.non2xx}`.padStart(7)].join(' ')
 }
 
-async function measureBaseline (): Promise<LoadResult> {
+/** The load, with the CPU per delivery the server and this process (the load generator) spent on it. */
+async function measuredLoad (server: RunningServer, prefix: string): Promise<{ result: LoadResult, cpu: string }> {
+  const before = threadCpu(server.pid)
+  const generator = threadCpu(process.pid)
+  const result = await runLoad({ url: server.url, secret: SECRET, connections: CONNECTIONS, seconds: SECONDS, prefix })
+  const generatorMs = [...threadCpu(process.pid)].reduce((sum, [tid, ms]) => sum + ms - (generator.get(tid) ?? 0), 0)
+  const perDelivery = (generatorMs * 1000 / Math.max(1, result.requests)).toFixed(0)
+  return { result, cpu: `${describeCpu(server.pid, before, threadCpu(server.pid), result.requests)}; load generator ${perDelivery} µs` }
+}
+
+async function measureBaseline (): Promise<{ result: LoadResult, cpu: string }> {
   const server = await startServer(['--import', 'tsx', join(ROOT, 'bench/baseline-server.ts')], {}, '/')
   try {
     await runLoad({ url: server.url, secret: SECRET, connections: CONNECTIONS, seconds: 2, prefix: 'warm' })
-    return await runLoad({ url: server.url, secret: SECRET, connections: CONNECTIONS, seconds: SECONDS, prefix: 'base' })
+    return await measuredLoad(server, 'base')
   } finally {
     await server.stop()
   }
 }
 
-async function measureRoms (databaseUrl: string, label: string): Promise<{ result: LoadResult, memory: number, ok: boolean }> {
+async function measureRoms (databaseUrl: string, label: string): Promise<{ result: LoadResult, cpu: string, memory: number, ok: boolean }> {
   const server = await startServer(ROMS_ENTRY, { DATABASE_URL: databaseUrl, WEBHOOK_SECRET: SECRET, LOG_LEVEL: 'warn', ROMS_RATE_LIMIT: '10000000' })
   let result: LoadResult
+  let cpu: string
   let warm: LoadResult
   let memory: number
   try {
     warm = await runLoad({ url: server.url, secret: SECRET, connections: CONNECTIONS, seconds: 2, prefix: 'warm' })
-    result = await runLoad({ url: server.url, secret: SECRET, connections: CONNECTIONS, seconds: SECONDS, prefix: 'roms' })
+    ;({ result, cpu } = await measuredLoad(server, 'roms'))
     memory = server.peakMemoryMiB()
   } finally {
     await server.stop()
@@ -49,7 +61,7 @@ async function measureRoms (databaseUrl: string, label: string): Promise<{ resul
     const ok = check.missingOrders === 0 && check.missingEvents === 0 && check.missingDeliveries === 0 && result.errors === 0 && result.non2xx === 0
     console.log(`  ${label}: ${check.acknowledged} acknowledged orders checked: missing orders ${check.missingOrders}, ` +
       `missing events ${check.missingEvents}, missing delivery records ${check.missingDeliveries}`)
-    return { result, memory, ok }
+    return { result, cpu, memory, ok }
   } finally {
     await store.close()
   }
@@ -65,9 +77,11 @@ async function main (): Promise<number> {
     const sqlite = await measureRoms(join(dir, 'bench.db'), 'sqlite')
     ok &&= sqlite.ok
     console.log(`\n${'server'.padEnd(22)} ${'req/s'.padStart(8)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'max'.padStart(6)} ${'errors'.padStart(7)} ${'non2xx'.padStart(7)}   (latency ms)`)
-    console.log(row('baseline (no storage)', baseline))
+    console.log(row('baseline (no storage)', baseline.result))
     console.log(row('ROMS sqlite', sqlite.result))
-    console.log(`\nROMS/baseline (sqlite): ${(sqlite.result.rps / baseline.rps * 100).toFixed(1)}%   peak memory ${sqlite.memory.toFixed(0)} MiB`)
+    console.log(`\nROMS/baseline (sqlite): ${(sqlite.result.rps / baseline.result.rps * 100).toFixed(1)}%   peak memory ${sqlite.memory.toFixed(0)} MiB`)
+    console.log(`baseline ${baseline.cpu}`)
+    console.log(`ROMS sqlite ${sqlite.cpu}`)
 
     const pgUrl = [process.env.DATABASE_URL, process.env.TEST_DATABASE_URL].find((u) => u !== undefined && isPostgresUrl(u))
     if (pgUrl !== undefined) {
@@ -81,7 +95,8 @@ async function main (): Promise<number> {
         const postgres = await measureRoms(url.toString(), 'postgres')
         ok &&= postgres.ok
         console.log(row('ROMS postgres', postgres.result))
-        console.log(`ROMS/baseline (postgres): ${(postgres.result.rps / baseline.rps * 100).toFixed(1)}%   peak memory ${postgres.memory.toFixed(0)} MiB`)
+        console.log(`ROMS/baseline (postgres): ${(postgres.result.rps / baseline.result.rps * 100).toFixed(1)}%   peak memory ${postgres.memory.toFixed(0)} MiB`)
+        console.log(`ROMS postgres ${postgres.cpu}`)
       } finally {
         await admin.query(`drop schema ${schema} cascade`)
         await admin.end()
