@@ -8,6 +8,7 @@ import { type RunningServer, startServer } from './servers.ts'
 import { describeCpu, threadCpu } from './thread-cpu.ts'
 import { benchMemory } from './memory.ts'
 import { benchRead } from './read.ts'
+import { benchCompare } from './compare.ts'
 import { verifyAcknowledged } from './verify.ts'
 
 // `npm run bench`: bounded (fixed duration, loopback only) and stops by itself. BENCH_SECONDS sets the duration.
@@ -114,6 +115,11 @@ async function main (): Promise<number> {
 async function pick (): Promise<number> {
   if (process.argv.includes('--read')) return await benchRead(ROMS_ENTRY) ? 0 : 1
   if (process.argv.includes('--memory')) return await benchMemory(ROMS_ENTRY, SECRET) ? 0 : 1
+  const compare = process.argv.indexOf('--compare')
+  if (compare >= 0) {
+    const rounds = Number(process.argv[compare + 2])
+    return await benchCompare(process.argv[compare + 1], Number.isInteger(rounds) && rounds > 0 ? rounds : 3) ? 0 : 2
+  }
   return await main()
 }
 

@@ -34,7 +34,7 @@ interface Ran {
  * Commits do not wait for the disk (`synchronous = NORMAL`); `sync` does, off this thread, and only then are the jobs
  * of that commit answered. So one batch's sync, the next batch's statements and the requests of the thread that
  * parses them overlap, where the plain writer (writer.ts) gathers for 1 ms, then runs, then waits for the disk, in
- * turn (beside it under the bench load: the same throughput, p99 and maximum latency about a fifth lower).
+ * turn (beside it under the bench load, where the machine's CPU is the limit: the same throughput and latency).
  * better-sqlite3 runs statements synchronously, so jobs run one after the other on this thread.
  */
 export function createGroupCommitWriter (database: SqliteDatabase.Database, connection: SqliteConnection, options: GroupCommitOptions): Writer {
