@@ -2,7 +2,7 @@ import { FIELD_COLUMNS, ORDER_FIELDS, type OrderItem, type OrderValues, type Tra
 import type { Insertable, Selectable } from 'kysely'
 import type { Db, OrderItemsTable, OrdersTable, OrderTrackingTable } from './database.ts'
 import { toMoney } from './money-column.ts'
-import { param, prepareQuery, prepareQueryFamily } from './prepared-query.ts'
+import { param, prepareQuery, prepareQueryFamily, rowParams, rowSlots } from './prepared-query.ts'
 
 /** An order as the domain sees it: only the fields that have a value. */
 export interface StoredOrder {
@@ -111,17 +111,15 @@ const deleteItemsQuery = prepareQuery<{ order_id: number }, never>((db) => db.de
 const ITEM_COLUMNS = ['order_id', 'position', 'title', 'variant', 'sku', 'quantity', 'unit_price'] as const
 
 const insertItemsQuery = prepareQueryFamily<number, Record<string, unknown>, never>((db, rows) => db.insertInto('order_items')
-  .values(Array.from({ length: rows }, (_, i) => Object.fromEntries(ITEM_COLUMNS.map((column) => [column, param(`${column}_${i}`)])) as Insertable<OrderItemsTable>)))
+  .values(rowSlots(ITEM_COLUMNS, rows) as Array<Insertable<OrderItemsTable>>))
 
 export async function replaceItems (db: Db, orderId: number, items: OrderItem[]): Promise<void> {
   await deleteItemsQuery(db, { order_id: orderId })
   if (items.length === 0) return
-  const params: Record<string, unknown> = {}
-  for (const [position, item] of items.entries()) {
-    const row = { order_id: orderId, position, title: item.title ?? null, variant: item.variant ?? null, sku: item.sku ?? null, quantity: item.quantity, unit_price: item.unitPrice ?? null }
-    for (const column of ITEM_COLUMNS) params[`${column}_${position}`] = row[column]
-  }
-  await insertItemsQuery(db, String(items.length), items.length, params)
+  const rows = items.map((item, position) => ({
+    order_id: orderId, position, title: item.title ?? null, variant: item.variant ?? null, sku: item.sku ?? null, quantity: item.quantity, unit_price: item.unitPrice ?? null
+  }))
+  await insertItemsQuery(db, String(rows.length), rows.length, rowParams(ITEM_COLUMNS, rows))
 }
 
 const findTrackingsQuery = prepareQuery<{ order_id: number }, { tracking_number: string, carrier: string | null }>((db) => db
@@ -136,17 +134,13 @@ export async function findTrackings (db: Db, orderId: number): Promise<Tracking[
 const TRACKING_COLUMNS = ['order_id', 'tracking_number', 'carrier', 'source', 'created_at'] as const
 
 const insertTrackingsQuery = prepareQueryFamily<number, Record<string, unknown>, never>((db, rows) => db.insertInto('order_tracking')
-  .values(Array.from({ length: rows }, (_, i) => Object.fromEntries(TRACKING_COLUMNS.map((column) => [column, param(`${column}_${i}`)])) as Insertable<OrderTrackingTable>))
+  .values(rowSlots(TRACKING_COLUMNS, rows) as Array<Insertable<OrderTrackingTable>>)
   .onConflict((oc) => oc.columns(['order_id', 'tracking_number']).doNothing()))
 
 export async function insertTrackings (db: Db, orderId: number, trackings: Tracking[], source: string, now: string): Promise<void> {
   if (trackings.length === 0) return
-  const params: Record<string, unknown> = {}
-  for (const [i, t] of trackings.entries()) {
-    const row = { order_id: orderId, tracking_number: t.number, carrier: t.carrier ?? null, source, created_at: now }
-    for (const column of TRACKING_COLUMNS) params[`${column}_${i}`] = row[column]
-  }
-  await insertTrackingsQuery(db, String(trackings.length), trackings.length, params)
+  const rows = trackings.map((t) => ({ order_id: orderId, tracking_number: t.number, carrier: t.carrier ?? null, source, created_at: now }))
+  await insertTrackingsQuery(db, String(rows.length), rows.length, rowParams(TRACKING_COLUMNS, rows))
 }
 
 export function toStoredOrder (row: Selectable<OrdersTable>): StoredOrder {

@@ -63,3 +63,17 @@ export function prepareQueryFamily<S, P extends Record<string, unknown>, R> (
     return await member(db, params)
   }
 }
+
+/** `count` rows of `param` slots for a prepared multi-row insert: row i's column c is the slot `c_i`. */
+export function rowSlots<C extends string> (columns: readonly C[], count: number): Array<Record<C, unknown>> {
+  return Array.from({ length: count }, (_, i) => Object.fromEntries(columns.map((column) => [column, param(`${column}_${i}`)])) as Record<C, unknown>)
+}
+
+/** The parameters that fill rowSlots' slots with these rows. */
+export function rowParams<C extends string> (columns: readonly C[], rows: ReadonlyArray<Record<C, unknown>>): Record<string, unknown> {
+  const params: Record<string, unknown> = {}
+  for (const [i, row] of rows.entries()) {
+    for (const column of columns) params[`${column}_${i}`] = row[column]
+  }
+  return params
+}
