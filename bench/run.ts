@@ -9,6 +9,7 @@ import { describeCpu, threadCpu } from './thread-cpu.ts'
 import { benchMemory } from './memory.ts'
 import { benchRead } from './read.ts'
 import { benchCompare } from './compare.ts'
+import { benchFloor } from './floor.ts'
 import { verifyAcknowledged } from './verify.ts'
 
 // `npm run bench`: bounded (fixed duration, loopback only) and stops by itself. BENCH_SECONDS sets the duration.
@@ -115,6 +116,11 @@ async function main (): Promise<number> {
 async function pick (): Promise<number> {
   if (process.argv.includes('--read')) return await benchRead(ROMS_ENTRY) ? 0 : 1
   if (process.argv.includes('--memory')) return await benchMemory(ROMS_ENTRY, SECRET) ? 0 : 1
+  const floor = process.argv.indexOf('--floor')
+  if (floor >= 0) {
+    const rounds = Number(process.argv[floor + 1])
+    return await benchFloor(ROMS_ENTRY, Number.isInteger(rounds) && rounds > 0 ? rounds : 3) ? 0 : 1
+  }
   const compare = process.argv.indexOf('--compare')
   if (compare >= 0) {
     const rounds = Number(process.argv[compare + 2])
