@@ -9,7 +9,7 @@ const MAX_CENTS = 10n ** 14n
 
 /**
  * Reads an amount as a decimal string with two places ("1299.00"). Numbers and strings such as "$1,299.00",
- * "1299", "USD 12.5" and "-3.10" are accepted; more than two decimals are rounded half away from zero.
+ * "1299", "USD 12.5", "-3.10", "1.299,50 €" and "CHF 1'299.50" are accepted; more than two decimals are rounded half away from zero.
  */
 export function parseMoney (value: unknown, field: string): string {
   if (typeof value === 'number') {
@@ -18,9 +18,7 @@ export function parseMoney (value: unknown, field: string): string {
   }
   if (typeof value !== 'string') throw invalid(field, value)
   const signed = /^([+-])\s*(.*)$/.exec(value.trim())
-  let cleaned = (signed?.[2] ?? value.trim()).replace(CURRENCY_NOISE, '')
-  // "12,50" with a decimal comma, as European shops write it.
-  if (/^\d+,\d{2}$/.test(cleaned)) cleaned = cleaned.replace(',', '.')
+  const cleaned = withDecimalPoint((signed?.[2] ?? value.trim()).replace(CURRENCY_NOISE, ''))
   const match = MONEY.exec(`${signed?.[1] ?? ''}${cleaned}`)
   if (match === null || (match[2] === undefined && match[3] === undefined)) throw invalid(field, value)
   const sign = match[1] === '-' ? -1n : 1n
@@ -30,6 +28,21 @@ export function parseMoney (value: unknown, field: string): string {
   if (decimals.length > 2 && Number(decimals[2]) >= 5) cents += 1n
   if (cents >= MAX_CENTS) throw new DomainError('INVALID_FIELD', `${field} is out of range: ${preview(value)}`, { field })
   return formatCents(sign * cents)
+}
+
+// European shops group thousands with dots, spaces (often no-break ones) or apostrophes (Switzerland) and may write
+// the decimals after a comma: "1.299,50 €", "1 299,50 €", "CHF 1'299.50", "179,99 €". A lone dot or comma group of
+// three digits ("1.299", "1,299") stays as MONEY reads it: a decimal point and a thousands comma.
+const SPACE_OR_APOSTROPHE_GROUPS = /^\d{1,3}(?:[ \u00a0\u202f'’]\d{3})+(?:[.,]\d{1,2})?$/
+const DOT_GROUPS_DECIMAL_COMMA = /^\d{1,3}(?:\.\d{3})+,\d{1,2}$/
+const DECIMAL_COMMA = /^\d+,\d{1,2}$/
+
+/** The amount with its thousands groups unmarked and a decimal point, when written the European ways above. */
+function withDecimalPoint (amount: string): string {
+  if (SPACE_OR_APOSTROPHE_GROUPS.test(amount)) return amount.replace(/[ \u00a0\u202f'’]/g, '').replace(',', '.')
+  if (DOT_GROUPS_DECIMAL_COMMA.test(amount)) return amount.replaceAll('.', '').replace(',', '.')
+  if (DECIMAL_COMMA.test(amount)) return amount.replace(',', '.')
+  return amount
 }
 
 export function formatCents (cents: bigint): string {
@@ -52,6 +65,9 @@ function invalid (field: string, value: unknown): DomainError {
 
 export function preview (value: unknown): string {
   // A bigint (an integer beyond 2^53 from the lossless parser) has no JSON form of its own.
-  const text = JSON.stringify(value, (_key, v: unknown) => typeof v === 'bigint' ? v.toString() : v) ?? String(value)
+  // A number too large for a double (1e400) arrives as Infinity, which JSON would show as null.
+  const text = typeof value === 'number' && !Number.isFinite(value)
+    ? String(value)
+    : JSON.stringify(value, (_key, v: unknown) => typeof v === 'bigint' ? v.toString() : v) ?? String(value)
   return text.length > 60 ? `${text.slice(0, 57)}...` : text
 }

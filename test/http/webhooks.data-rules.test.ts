@@ -26,6 +26,12 @@ for (const kind of testDatabases()) {
       expect([o.price, o.total, o.commission].map((v) => Number(v).toFixed(2))).toEqual(['1299.00', '1299.00', '12.50'])
     })
 
+    it('reads money written the European ways', async () => {
+      await postJson(t.app, { order_number: 'M-EU', price: '1.299,50 €', total: '1\u00a0309,49\u00a0€', commission: "CHF 1'000.05" })
+      const o = await order('M-EU')
+      expect([o.price, o.total, o.commission].map((v) => Number(v).toFixed(2))).toEqual(['1299.50', '1309.49', '1000.05'])
+    })
+
     it('reads quantity as an integer or an integer string', async () => {
       await postJson(t.app, { order_number: 'Q-1', quantity: '3' })
       expect((await order('Q-1')).quantity).toBe(3)

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { parseMoney } from '../../src/orders/parse-money.ts'
+
+describe('parseMoney', () => {
+  it.each([
+    [99.99, '99.99'],
+    ['$1,299.00', '1299.00'],
+    ['USD 12.5', '12.50'],
+    ['-3.10', '-3.10'],
+    ['179,99 €', '179.99'],
+    ['€179,99', '179.99'],
+    ['12,5', '12.50'],
+    ['1.299,50 €', '1299.50'],
+    ['EUR 12.345.678,90', '12345678.90'],
+    ['1 299,50 €', '1299.50'],
+    ['1\u00a0299,50\u00a0€', '1299.50'],
+    ['1\u202f299,50 €', '1299.50'],
+    ["CHF 1'299.50", '1299.50'],
+    ['1’299.50', '1299.50'],
+    ['£1 299', '1299.00'],
+    ['1,299', '1299.00'],
+    ['19.999', '20.00']
+  ])('reads %j as %s', (given, stored) => {
+    expect(parseMoney(given, 'price')).toBe(stored)
+  })
+
+  it.each([
+    'abc', '1.2.3', '1,2,3', '12,345,67', '1.299,5.0', '1 29,50', "1'29.50", '', '€', '1,299,50', '12,345.678,90'
+  ])('refuses %j naming the field', (given) => {
+    expect(() => parseMoney(given, 'total')).toThrow(/^total must be an amount/)
+  })
+
+  it('names a number too large for a double as it arrived, not as null', () => {
+    expect(() => parseMoney(JSON.parse('1e400'), 'price')).toThrow('got Infinity')
+  })
+})
