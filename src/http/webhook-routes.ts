@@ -103,6 +103,7 @@ function toIncoming (request: FastifyRequest, receivedAt: Date): IncomingDeliver
   for (const [name, value] of Object.entries(request.query as Record<string, unknown>)) {
     query[name] = Array.isArray(value) ? String(value[0]) : String(value)
   }
+  // `/api/v2/webhooks/orders/` (a trailing slash in a sender's settings) is the plain URL, not an empty token.
   const { token } = request.params as { token?: string }
   return {
     method: request.method,
@@ -111,7 +112,7 @@ function toIncoming (request: FastifyRequest, receivedAt: Date): IncomingDeliver
     query,
     rawBody: raw?.bytes ?? Buffer.alloc(0),
     tooLarge: raw?.tooLarge ?? false,
-    urlToken: token,
+    urlToken: token === '' ? undefined : token,
     clientIp: request.ip,
     receivedAt
   }

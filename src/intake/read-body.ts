@@ -29,16 +29,39 @@ export async function readBody (contentType: string | undefined, raw: Buffer): P
       `content type ${contentType ?? ''} is not supported; send application/json, application/x-www-form-urlencoded or multipart/form-data`)
   }
   if (kind === 'multipart') return await readMultipart(contentType ?? '', raw)
-  const text = decodeUtf8(raw)
+  const text = decodeText(raw, charsetOf(contentType))
   if (text.trim() === '') throw new DomainError('EMPTY_BODY', 'the body is empty; send a JSON object with an order_number')
   if (kind === 'form' && !/^\s*[{[]/.test(text)) return readForm(text)
   return parseJson(text)
 }
 
-function decodeUtf8 (raw: Buffer): string {
-  if (!isUtf8(raw)) throw new DomainError('INVALID_ENCODING', 'the body is not valid UTF-8')
-  // A UTF-8 byte order mark is legal before JSON from some Windows tools.
-  return raw.toString('utf8').replace(/^\uFEFF/, '')
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i
+
+function charsetOf (contentType: string | undefined): string {
+  return CHARSET.exec(contentType ?? '')?.[1]?.toLowerCase() ?? 'utf-8'
+}
+
+/**
+ * The body as text: UTF-8 unless the content type names another charset (an older shop plugin may send
+ * `charset=iso-8859-1` or `windows-1252`), read with the WHATWG decoders Node has built in.
+ */
+function decodeText (raw: Buffer, charset: string): string {
+  if (charset === 'utf-8' || charset === 'utf8') {
+    if (!isUtf8(raw)) throw new DomainError('INVALID_ENCODING', 'the body is not valid UTF-8')
+    // A UTF-8 byte order mark is legal before JSON from some Windows tools.
+    return raw.toString('utf8').replace(/^\uFEFF/, '')
+  }
+  let decoder: TextDecoder
+  try {
+    decoder = new TextDecoder(charset, { fatal: true })
+  } catch (error) {
+    throw new DomainError('UNSUPPORTED_CHARSET', `charset ${charset.slice(0, 40)} is not supported; send UTF-8`, { cause: error })
+  }
+  try {
+    return decoder.decode(raw)
+  } catch (error) {
+    throw new DomainError('INVALID_ENCODING', `the body is not valid ${charset}`, { cause: error })
+  }
 }
 
 function readForm (text: string): Record<string, string> {

@@ -90,8 +90,9 @@ export async function receiveDelivery (deps: IntakeDeps, incoming: IncomingDeliv
       const summary = { webhook_id: incoming.rawBody.toString('latin1').trim().slice('webhook_id='.length) }
       return await finish(await recordOnly(deps, { ...record, source, statusCode: 200, outcome: 'ping', details: summary }, { summary }))
     }
-    if (options.trusted !== true) authenticate({ headers, rawBody: incoming.rawBody, urlToken: incoming.urlToken, now: deps.clock() }, deps.secrets)
-    const decoded = decodeContent(incoming.rawBody, headers['content-encoding'], deps.bodyLimit)
+    const decoded = options.trusted === true
+      ? decodeContent(incoming.rawBody, headers['content-encoding'], deps.bodyLimit)
+      : authenticatedBody(deps, incoming)
     const body = await readBody(headers['content-type'], decoded)
     const reader = selectReader({ headers, body })
     source = reader.name
@@ -114,6 +115,35 @@ export async function receiveDelivery (deps: IntakeDeps, incoming: IncomingDeliv
   } catch (error) {
     return await finish(await recordFailure(deps, record, source, error))
   }
+}
+
+/**
+ * Verifies the delivery and undoes its Content-Encoding. Senders that compress sign either the bytes they send or the
+ * payload before compressing it (the HMAC is over "the body" to both); either proves the secret, so either is accepted.
+ */
+function authenticatedBody (deps: IntakeDeps, incoming: IncomingDelivery): Buffer {
+  const { headers, rawBody, urlToken } = incoming
+  const encoding = headers['content-encoding']
+  try {
+    authenticate({ headers, rawBody, urlToken, now: deps.clock() }, deps.secrets)
+  } catch (error) {
+    if (!isDomainError(error) || error.code !== 'SIGNATURE_INVALID' || isIdentity(encoding)) throw error
+    let decoded: Buffer
+    try {
+      decoded = decodeContent(rawBody, encoding, deps.bodyLimit)
+      authenticate({ headers, rawBody: decoded, urlToken, now: deps.clock() }, deps.secrets)
+    } catch {
+      // Neither form verifies (or the body does not decompress): the sender is told about its signature.
+      throw error
+    }
+    return decoded
+  }
+  return decodeContent(rawBody, encoding, deps.bodyLimit)
+}
+
+function isIdentity (encoding: string | undefined): boolean {
+  const name = (encoding ?? '').trim().toLowerCase()
+  return name === '' || name === 'identity'
 }
 
 /** Looked at only when the body is short and could be one: most bodies are JSON, not worth a string of their own. */

@@ -37,6 +37,10 @@ const CASES: HostileCase[] = [
   // Fastify refuses these itself, before any parser runs, which would leave no record; ROMS reads `;;;` as no type.
   { name: 'a content type Fastify cannot parse', body: () => '{"order_number":"CT-1"}', headers: { 'content-type': ';;;' }, status: 200 },
   { name: 'a content type with a non-ASCII byte', body: () => '{"order_number":"CT-2"}', headers: { 'content-type': 'applicatiön/json' }, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+  { name: 'Latin-1 text declared as such', body: () => Buffer.from('{"order_number":"CS-1","product":"Caf\xe9"}', 'latin1'), headers: { 'content-type': 'application/json; charset=ISO-8859-1' }, status: 200 },
+  { name: 'UTF-16 declared as such', body: () => Buffer.from('{"order_number":"CS-2"}', 'utf16le'), headers: { 'content-type': 'application/json; charset="utf-16le"' }, status: 200 },
+  { name: 'a charset no decoder knows', body: () => '{"order_number":"CS-3"}', headers: { 'content-type': 'application/json; charset=klingon' }, status: 415, code: 'UNSUPPORTED_CHARSET' },
+  { name: 'bytes that are not the declared charset', body: () => Buffer.from([0x7b, 0x00, 0x00, 0xd8, 0x7d, 0x00]), headers: { 'content-type': 'application/json; charset=utf-16le' }, status: 400, code: 'INVALID_ENCODING' },
   { name: 'multipart without a boundary', body: () => 'x', headers: { 'content-type': 'multipart/form-data' }, status: 400, code: 'INVALID_MULTIPART' },
   { name: 'a form with __proto__ and constructor fields', body: () => '__proto__[polluted]=1&constructor[prototype][polluted]=2&order_number=FORM-PROTO', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 200 }
 ]
@@ -57,6 +61,13 @@ for (const kind of testDatabases()) {
       expect(await logCount()).toBe(before + 1)
       const log = await t.store.db.kysely.selectFrom('webhook_logs').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow()
       expect(log.status_code).toBe(c.status)
+    })
+
+    it('reads a body in its declared charset as the text it is', async () => {
+      const body = Buffer.from('{"order_number":"CS-LATIN","product":"Caf\xe9 Cr\xe8me"}', 'latin1')
+      expect((await postDelivery(t.app, body, { 'content-type': 'text/plain; charset=windows-1252' })).statusCode).toBe(200)
+      const order = await t.store.db.kysely.selectFrom('orders').select('product').where('order_number', '=', 'CS-LATIN').executeTakeFirstOrThrow()
+      expect(order.product).toBe('Café Crème')
     })
 
     it('answers the gzip bomb quickly and without inflating it in memory', async () => {

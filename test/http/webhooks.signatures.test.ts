@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
 import { testDatabases } from '../helpers/test-database.ts'
@@ -58,6 +59,33 @@ for (const kind of testDatabases()) {
       const reserialised = await postDelivery(t.app, PYTHON_BODY, { 'x-webhook-signature': hexHmac(SECRET, NODE_BODY) })
       expect(reserialised.statusCode).toBe(401)
       expect(await orderCount()).toBe(before)
+    })
+
+    it('verifies a compressed body signed as sent or signed before compressing', async () => {
+      for (const [name, signedOver] of [['sent', 'gzip'], ['payload', 'plain']] as const) {
+        const body = `{"order_number":"GZIP-${name}"}`
+        const gzipped = gzipSync(body)
+        const signature = hexHmac(SECRET, signedOver === 'gzip' ? gzipped : Buffer.from(body))
+        const res = await postDelivery(t.app, gzipped, { 'content-encoding': 'gzip', 'x-webhook-signature': signature })
+        expect(res.json()).toMatchObject({ success: true, order_number: `GZIP-${name}`, action: 'created' })
+      }
+    })
+
+    it('answers a compressed body signed with another secret 401, whether or not it decompresses', async () => {
+      const body = '{"order_number":"GZIP-WRONG"}'
+      for (const sent of [gzipSync(body), Buffer.from('not gzip at all')]) {
+        const res = await postDelivery(t.app, sent, { 'content-encoding': 'gzip', 'x-webhook-signature': hexHmac('not-the-secret', body) })
+        expect(res.statusCode).toBe(401)
+        expect(res.json().error.code).toBe('SIGNATURE_INVALID')
+      }
+    })
+
+    it('takes the URL with a trailing slash, as a sender configured with one posts it, for the plain URL', async () => {
+      const body = '{"order_number":"SLASH-1"}'
+      const res = await postDelivery(t.app, body, { 'x-webhook-signature': hexHmac(SECRET, body) }, '/api/v2/webhooks/orders/')
+      expect(res.json()).toMatchObject({ success: true, order_number: 'SLASH-1', action: 'created' })
+      const unsigned = await postDelivery(t.app, '{"order_number":"SLASH-2"}', {}, '/api/v2/webhooks/orders/')
+      expect(unsigned.json().error.code).toBe('SIGNATURE_MISSING')
     })
 
     it('never stores the signature header in the delivery record', async () => {
