@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { isDomainError } from '../domain-error.ts'
 import { statusForCode } from '../intake/error-status.ts'
+import { describeValidation } from './validation-message.ts'
 
 export interface ErrorBody {
   success: false
@@ -21,8 +22,8 @@ export function registerErrorHandlers (app: FastifyInstance): void {
       return reply.code(statusForCode(error.code)).send(errorBody(error.code, error.message, error.field))
     }
     if (error.validation !== undefined) {
-      const field = error.validation[0]?.instancePath.replace(/^\//, '') || (error.validation[0]?.params as { missingProperty?: string } | undefined)?.missingProperty
-      return reply.code(400).send(errorBody('INVALID_REQUEST', `${error.validationContext ?? 'request'} ${error.message}`, field))
+      const { message, field } = describeValidation(error.validation, error.validationContext)
+      return reply.code(400).send(errorBody('INVALID_REQUEST', message, field))
     }
     const status = error.statusCode ?? 500
     if (status < 500) {
