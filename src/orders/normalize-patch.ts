@@ -106,8 +106,9 @@ function cleanText (text: string): string {
   return text.replace(CONTROL, '').trim()
 }
 
+/** Absent, null, or text with nothing left once control characters are dropped (`"\u0000"` leaves a field alone). */
 export function isBlank (value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+  return value === undefined || value === null || (typeof value === 'string' && cleanText(value) === '')
 }
 
 /**

@@ -15,7 +15,7 @@ export function parseDate (value: unknown, field: string): string {
   if (typeof value === 'number' || (typeof value === 'string' && /^\d{9,13}(?:\.\d+)?$/.test(value.trim()))) {
     const n = Number(value)
     millis = n < SECONDS_LIMIT ? n * 1000 : n
-  } else if (typeof value === 'string' && ISO_DATE.test(value.trim())) {
+  } else if (typeof value === 'string' && ISO_DATE.test(value.trim()) && isCalendarDay(value.trim())) {
     const text = value.trim().replace(' ', 'T')
     const withZone = HAS_OFFSET.test(text) || !text.includes('T') ? text : `${text}Z`
     millis = Date.parse(withZone.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))
@@ -25,6 +25,13 @@ export function parseDate (value: unknown, field: string): string {
   const date = new Date(millis)
   if (!Number.isFinite(millis) || Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) throw invalid(field, value)
   return date.toISOString()
+}
+
+/** Date.parse rolls "2026-02-30" over to March 2: the day must exist in its month. */
+function isCalendarDay (text: string): boolean {
+  const [year = 0, month = 0, day = 0] = text.slice(0, 10).split('-').map(Number)
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day
 }
 
 function invalid (field: string, value: unknown): DomainError {
