@@ -21,9 +21,11 @@ export function readLabelLines (text: string): { values: LabelledValue[], other:
   const other: string[] = []
   let pending: string | undefined
   for (const line of text.split('\n').map(unwrapMarkdown).filter((line) => line !== '')) {
-    const found = splitSegments(line).map(readLabel)
+    const { headline, segments } = splitSegments(line)
+    const found = segments.map(readLabel)
     if (found.length > 0 && found.every((value) => value !== undefined)) {
       pending = undefined
+      if (headline !== undefined) other.push(headline)
       for (const { name, value } of found) {
         if (value === '') pending = name
         else values.push({ name, value })
@@ -41,9 +43,15 @@ export function readLabelLines (text: string): { values: LabelledValue[], other:
   return { values, other }
 }
 
-function splitSegments (line: string): string[] {
+/**
+ * "Size: 10 | Price: $210" is two label lines in one; so is "Checkout Success | Site: Walmart | Order: 123", after its
+ * headline.
+ */
+function splitSegments (line: string): { headline?: string, segments: string[] } {
   const segments = line.split(/\s+\|\s+/)
-  return segments.length > 1 && segments.every((segment) => COLON_LABEL.test(segment)) ? segments : [line]
+  const [first = '', ...rest] = segments
+  if (segments.length < 2 || !rest.every((segment) => COLON_LABEL.test(segment))) return { segments: [line] }
+  return COLON_LABEL.test(first) ? { segments } : { headline: first, segments: rest }
 }
 
 function readLabel (line: string): LabelledValue | undefined {

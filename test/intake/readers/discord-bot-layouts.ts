@@ -205,5 +205,9 @@ export const botLayoutCases: ReaderCase[] = [
       title: 'Order Confirmed',
       description: 'Item » Air Jordan 3 White Cement\nShoe Size » 12\nOrder ID » PL\\_00912\nProfile » Amex \\#2\nWebsite » Finish Line'
     }]
-  }, 'PL_00912', expect.objectContaining({ product: 'Air Jordan 3 White Cement', size: '12', profile: 'Amex #2', store: 'Finish Line' }))
+  }, 'PL_00912', expect.objectContaining({ product: 'Air Jordan 3 White Cement', size: '12', profile: 'Amex #2', store: 'Finish Line' })),
+  layout('one-line message (headline, then pipe-separated labels)', {
+    username: 'Refract',
+    content: '**Checkout Success** | Site: Walmart | Product: PS5 Slim | Price: $499.99 | Order: 200012345678'
+  }, '200012345678', expect.objectContaining({ product: 'PS5 Slim', store: 'Walmart', price: '499.99', status: 'verified' }))
 ]
