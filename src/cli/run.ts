@@ -56,8 +56,27 @@ function report (error: unknown, command: Command, terminal: Terminal): number {
     terminal.say(`${paint.red('error')} ${error.code}: ${error.message}`)
     return 1
   }
+  if (isFileError(error)) {
+    terminal.say(`roms ${command.name}: cannot ${error.syscall} ${error.path}: ${FILE_PROBLEMS[error.code] ?? error.code}`)
+    return 1
+  }
   terminal.say(`${paint.red('error')} ${error instanceof Error ? error.stack ?? error.message : String(error)}`)
   return 1
+}
+
+const FILE_PROBLEMS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EISDIR: 'it is a directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  EEXIST: 'it already exists',
+  ENOSPC: 'no space left on the device'
+}
+
+/** A file a command was told to read or write could not be: the user's path, not a bug, so no stack. */
+function isFileError (error: unknown): error is NodeJS.ErrnoException & { code: string, syscall: string, path: string } {
+  const e = error as NodeJS.ErrnoException
+  return error instanceof Error && typeof e.code === 'string' && typeof e.syscall === 'string' && typeof e.path === 'string'
 }
 
 function overview (): string {

@@ -27,6 +27,13 @@ describe('roms usage', () => {
     expect(option.stderr).toContain("Unknown option '--colour'")
   })
 
+  it('exits 1 naming a file it cannot read, without a stack trace', async () => {
+    const { code, stderr } = await runRoms(['sign', '{"order_number":"X"}'])
+    expect(code).toBe(1)
+    expect(stderr).toContain('roms sign: cannot open {"order_number":"X"}: no such file or directory')
+    expect(stderr).not.toMatch(/^\s+at /m)
+  })
+
   it('exits 2 naming the variable when the configuration is invalid', async () => {
     const { code, stderr } = await runRoms(['logs'], { env: { ROMS_LOG_RETENTION_DAYS: 'forever' } })
     expect(code).toBe(2)
