@@ -18,6 +18,16 @@ describe.each(testDatabases())('roms replay, prune and logs (%s)', (kind) => {
   })
   afterEach(async () => { await test.close() })
 
+  it('says on stderr that there is nothing to show, leaving stdout empty for a pipe', async () => {
+    const empty = await runRoms(['logs'], { env })
+    expect(empty).toMatchObject({ code: 0, stdout: '' })
+    expect(empty.stderr).toContain('no deliveries recorded yet')
+    await postJson(test.app, { order_number: 'L-1' })
+    const filtered = await runRoms(['logs', '--outcome', 'rejected', '--json'], { env })
+    expect(filtered).toMatchObject({ code: 0, stdout: '' })
+    expect(filtered.stderr).toContain('no delivery matches')
+  })
+
   it('replays one delivery as a new record pointing to the old one', async () => {
     const posted = await postJson(test.app, { order_number: 'R-1', product: 'Dunk' })
     const id = (posted.json() as { delivery_id?: number }).delivery_id ?? (await listDeliveryLogs(test.store.db, { limit: 1 }))[0]?.id

@@ -44,6 +44,8 @@ options:
     return await withStore(terminal, async (store) => {
       const latest = await listDeliveryLogs(store.db, { limit, outcome, source })
       for (const log of latest.reverse()) await show(log)
+      // On stderr: `roms logs --json | jq` still reads an empty stream.
+      if (latest.length === 0) terminal.say(terminal.paint.dim(outcome === undefined && source === undefined ? 'no deliveries recorded yet' : 'no delivery matches'))
       if (!flagOption(input, 'follow')) return 0
       const [newest] = await listDeliveryLogs(store.db, { limit: 1 })
       await follow(store.db, newest?.id ?? 0, show, terminal)
