@@ -11,9 +11,15 @@ export type StatsDimension = typeof STATS_DIMENSIONS[number]
 // so a million orders of 0.10 add up to exactly 100000.00 on either database.
 const isVoid = (row: string): RawBuilder<boolean> => sql<boolean>`${sql.ref(`${row}.status`)} in (${sql.join(VOID_STATUSES.map((s) => sql.lit(s)))})`
 
-/** An order's spend in cents: none when void or without a total. */
+/**
+ * An order's spend in cents: its total, or its price times its quantity (1 when not sent) when it has no total, as
+ * bots and the guide's standard example send it; none when void or with neither. The price is rounded to cents before
+ * it is multiplied, so the sum is exact.
+ */
 export function spendCentsOf (row: string): RawBuilder<number | null> {
-  return sql<number | null>`case when ${isVoid(row)} then 0 else cast(round(${sql.ref(`${row}.total`)} * 100) as bigint) end`
+  const ref = (column: string): RawBuilder<unknown> => sql.ref(`${row}.${column}`)
+  return sql<number | null>`case when ${isVoid(row)} then 0 else coalesce(cast(round(${ref('total')} * 100) as bigint),
+    cast(round(${ref('price')} * 100) as bigint) * coalesce(${ref('quantity')}, 1)) end`
 }
 
 export function commissionCentsOf (row: string): RawBuilder<number | null> {

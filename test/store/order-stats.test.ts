@@ -24,28 +24,30 @@ function random (seed: number): () => number {
   }
 }
 
-interface Row { status: string, total: string | null, commission: string | null, store: string | null, profile: string | null, proxy: string | null, createdAt: string }
+interface Row { status: string, total: string | null, price: string | null, quantity: number | null, commission: string | null, store: string | null, profile: string | null, proxy: string | null, createdAt: string }
 
 /** The stats of a range computed in the test from every order, independently of the repository's SQL. */
 function expected (rows: Row[], range: StatsRange): Omit<OrderStats, 'byStatus' | 'byStore' | 'byProfile' | 'byProxyList'> & Record<string, unknown> {
   const inRange = rows.filter((r) => (range.from === undefined || r.createdAt >= range.from) && (range.to === undefined || r.createdAt < range.to))
   const cents = (money: string | null, status: string): bigint => money === null || VOID.has(status) ? 0n : BigInt(Math.round(Number(money) * 100))
+  // Spend: the total, else the price times the quantity (1 when not sent).
+  const spent = (r: Row): bigint => r.total !== null || r.price === null ? cents(r.total, r.status) : cents(r.price, r.status) * BigInt(r.quantity ?? 1)
   const byKey = (key: (r: Row) => string | null): Array<[string | null, { checkouts: number, spendCents: bigint, cancellations: number }]> => {
     const groups = new Map<string | null, { checkouts: number, spendCents: bigint, cancellations: number }>()
     for (const r of inRange) {
       const g = groups.get(key(r)) ?? { checkouts: 0, spendCents: 0n, cancellations: 0 }
-      groups.set(key(r), { checkouts: g.checkouts + 1, spendCents: g.spendCents + cents(r.total, r.status), cancellations: g.cancellations + (r.status === 'cancelled' ? 1 : 0) })
+      groups.set(key(r), { checkouts: g.checkouts + 1, spendCents: g.spendCents + spent(r), cancellations: g.cancellations + (r.status === 'cancelled' ? 1 : 0) })
     }
     return [...groups].sort((a, b) => String(a[0]).localeCompare(String(b[0])))
   }
   const days = new Map<string, { orders: number, spendCents: bigint }>()
   for (const r of inRange) {
     const d = days.get(r.createdAt.slice(0, 10)) ?? { orders: 0, spendCents: 0n }
-    days.set(r.createdAt.slice(0, 10), { orders: d.orders + 1, spendCents: d.spendCents + cents(r.total, r.status) })
+    days.set(r.createdAt.slice(0, 10), { orders: d.orders + 1, spendCents: d.spendCents + spent(r) })
   }
   return {
     orders: inRange.length,
-    spendCents: inRange.reduce((sum, r) => sum + cents(r.total, r.status), 0n),
+    spendCents: inRange.reduce((sum, r) => sum + spent(r), 0n),
     commissionCents: inRange.reduce((sum, r) => sum + cents(r.commission, r.status), 0n),
     perDay: [...days].sort((a, b) => a[0].localeCompare(b[0])).map(([day, d]) => ({ day, ...d })),
     statuses: byKey((r) => r.status).map(([key, g]) => [key, g.checkouts]),
@@ -78,8 +80,8 @@ for (const kind of testDatabases()) {
     afterAll(async () => { await t.cleanup() })
 
     const rows = async (): Promise<Row[]> => (await t.store.db.kysely.selectFrom('orders')
-      .select(['status', 'total', 'commission', 'store', 'profile', 'proxy_list', 'created_at']).execute())
-      .map((r) => ({ status: r.status, total: r.total === null ? null : String(r.total), commission: r.commission === null ? null : String(r.commission), store: r.store, profile: r.profile, proxy: r.proxy_list, createdAt: r.created_at }))
+      .select(['status', 'total', 'price', 'quantity', 'commission', 'store', 'profile', 'proxy_list', 'created_at']).execute())
+      .map((r) => ({ status: r.status, total: r.total === null ? null : String(r.total), price: r.price === null ? null : String(r.price), quantity: r.quantity, commission: r.commission === null ? null : String(r.commission), store: r.store, profile: r.profile, proxy: r.proxy_list, createdAt: r.created_at }))
 
     const RANGES: StatsRange[] = [
       {},
@@ -96,10 +98,11 @@ for (const kind of testDatabases()) {
       const next = random(7)
       const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T
       const money = (): string | undefined => next() < 0.15 ? undefined : (next() * 500).toFixed(2)
+      const quantity = (): number | undefined => next() < 0.5 ? undefined : 1 + Math.floor(next() * 3)
       const newOrder = (n: number): SeedOrder => ({
         orderNumber: `ST-${n}`,
         at: new Date(START + Math.floor(next() * 5 * DAY)),
-        fields: { status: pick(STATUSES), total: money(), commission: next() < 0.5 ? money() : undefined, store: pick(STORES), profile: pick(PROFILES), proxyList: pick(PROXIES), email: `buyer${n % 7}@example.com` }
+        fields: { status: pick(STATUSES), total: next() < 0.4 ? undefined : money(), price: money(), quantity: quantity(), commission: next() < 0.5 ? money() : undefined, store: pick(STORES), profile: pick(PROFILES), proxyList: pick(PROXIES), email: `buyer${n % 7}@example.com` }
       })
       let created = 0
       for (let round = 0; round < 6; round++) {
@@ -109,7 +112,7 @@ for (const kind of testDatabases()) {
         await seedOrders(t.store, Array.from({ length: 25 }, () => ({
           orderNumber: `ST-${Math.floor(next() * created)}`,
           at: new Date(START),
-          fields: { status: pick(STATUSES), total: money(), store: next() < 0.5 ? pick(STORES) : undefined, proxyList: next() < 0.3 ? pick(PROXIES) : undefined }
+          fields: { status: pick(STATUSES), total: next() < 0.5 ? undefined : money(), price: next() < 0.5 ? money() : undefined, quantity: quantity(), store: next() < 0.5 ? pick(STORES) : undefined, proxyList: next() < 0.3 ? pick(PROXIES) : undefined }
         })))
         if (round === 3) await eraseCustomer(t.store, 'buyer3@example.com', new Date(START))
         const all = await rows()

@@ -1,4 +1,5 @@
 import { h } from '../dom.ts'
+import { orderAmount } from '../order-amount.ts'
 import { formatMoney, formatWhen } from '../format.ts'
 import { routeHref } from '../router.ts'
 import type { Order } from '../types.ts'
@@ -21,7 +22,7 @@ export function orderRow (order: Order): HTMLTableRowElement {
     h('span', { class: 'product' }, product),
     order.store ?? '',
     order.profile ?? '',
-    formatMoney(order.total ?? order.price, order.currency),
+    formatMoney(orderAmount(order), order.currency),
     statusBadge(order.status),
     order.source,
     formatWhen(order.created_at)

@@ -1,5 +1,6 @@
 import { getJson } from '../api.ts'
 import { h } from '../dom.ts'
+import { orderAmount } from '../order-amount.ts'
 import { formatMoney } from '../format.ts'
 import type { Route } from '../router.ts'
 import { subscribe } from '../stream.ts'
@@ -27,7 +28,7 @@ export function orderView (route: Route): View {
       h('div', { class: 'title-row' },
         h('h1', {}, h('span', { 'data-testid': 'order-number' }, order.order_number)),
         statusBadge(order.status),
-        h('span', { class: 'total' }, formatMoney(order.total ?? order.price, order.currency))
+        h('span', { class: 'total' }, formatMoney(orderAmount(order), order.currency))
       ),
       h('p', { class: 'product-line', 'data-testid': 'order-product' }, [order.product, order.size].filter((v) => v !== null && v !== '').join(' · ')),
       h('div', { class: 'order-grid' },
