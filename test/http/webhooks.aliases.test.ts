@@ -52,5 +52,27 @@ for (const kind of testDatabases()) {
       else expect(actual).toEqual(stored)
       expect(JSON.parse(order.extra)).toEqual({})
     })
+
+    it.each([
+      ['order', { order: { order_number: 'WRAP-1', product: 'Dunk' } }],
+      ['data', { Data: { orderNumber: 'WRAP-2', product: 'Dunk' } }],
+      ['an event and its payload', { event: 'order.created', payload: { order_number: 'WRAP-3', product: 'Dunk' } }],
+      ['data.object', { type: 'order.created', data: { object: { order_id: 'WRAP-4', product: 'Dunk' } } }],
+      ['body', { headers: { 'x-a': '1' }, body: { order_no: 'WRAP-5', product: 'Dunk' } }],
+      ['data.attributes', { data: { type: 'orders', attributes: { 'order-number': 'WRAP-6', product: 'Dunk' } } }]
+    ])('reads an order wrapped in %s', async (_name, payload) => {
+      const res = await postJson(t.app, payload)
+      expect(res.statusCode, res.body).toBe(200)
+      const orderNumber = res.json().order_number as string
+      expect(orderNumber).toMatch(/^WRAP-\d$/)
+      const order = await t.store.db.kysely.selectFrom('orders').selectAll().where('order_number', '=', orderNumber).executeTakeFirstOrThrow()
+      expect(order.product).toBe('Dunk')
+    })
+
+    it('still names the missing order number when no envelope holds one', async () => {
+      const res = await postJson(t.app, { data: { order: { payload: { body: { order_number: 'TOO-DEEP' } } } } })
+      expect(res.statusCode).toBe(400)
+      expect(res.json().error.code).toBe('ORDER_NUMBER_MISSING')
+    })
   })
 }

@@ -3,11 +3,15 @@ import type { PayloadReader } from '../delivery.ts'
 import { ORDER_NUMBER_ALIASES, toAliasKey } from './field-aliases.ts'
 import { isPlainObject, readFlatOrder } from './read-flat-order.ts'
 
-const WRAPPERS = ['order', 'data']
+// Envelopes scripts and automation tools put an order in: `{ order }`, `{ data }`, `{ event, payload }` (event
+// buses), `{ data: { object } }` (Stripe-style events), `{ body }` (HTTP steps of no-code tools), `{ record }`,
+// `{ data: { attributes } }` (JSON:API). Keys compare as aliases do ("Data", "PAYLOAD").
+const WRAPPERS = new Set(['order', 'data', 'payload', 'body', 'object', 'resource', 'record', 'attributes'])
+const MAX_WRAPPER_DEPTH = 3
 
 /**
  * The setup guide's mapping: a flat JSON object (or form) with any of the aliases in its table. A payload that wraps
- * the order in `order` or `data` (common in scripts and automation tools) is read through the wrapper.
+ * the order in envelopes (up to three deep) is read through them: the first object inside that has an order number.
  */
 export const genericReader: PayloadReader = {
   name: 'generic',
@@ -21,13 +25,20 @@ export const genericReader: PayloadReader = {
 }
 
 function unwrap (body: Record<string, unknown>): Record<string, unknown> {
-  const keys = Object.keys(body).map(toAliasKey)
-  if (keys.some((key) => (ORDER_NUMBER_ALIASES as readonly string[]).includes(key))) return body
-  for (const wrapper of WRAPPERS) {
-    const inner = body[wrapper]
-    if (isPlainObject(inner)) return inner
+  return orderInside(body, 0) ?? body
+}
+
+function orderInside (record: Record<string, unknown>, depth: number): Record<string, unknown> | undefined {
+  const keys = Object.keys(record)
+  if (keys.some((key) => (ORDER_NUMBER_ALIASES as readonly string[]).includes(toAliasKey(key)))) return record
+  if (depth >= MAX_WRAPPER_DEPTH) return undefined
+  for (const key of keys) {
+    const inner = record[key]
+    if (!WRAPPERS.has(toAliasKey(key)) || !isPlainObject(inner)) continue
+    const found = orderInside(inner, depth + 1)
+    if (found !== undefined) return found
   }
-  return body
+  return undefined
 }
 
 function describe (body: unknown): string {
