@@ -56,6 +56,11 @@ for (const kind of testDatabases()) {
       expect(await t.store.db.kysely.selectFrom('orders').select('id').execute()).toHaveLength(before.length)
     })
 
+    it('tells a sender posting a list of orders to send one per request', async () => {
+      const res = await postDelivery(t.app, '[{"order_number":"L-1"},{"order_number":"L-2"}]')
+      expect(res.json().error).toEqual({ code: 'INVALID_PAYLOAD', message: 'the body is an array of 2: send one order per request, a JSON object with an order_number' })
+    })
+
     it('answers 413 to a body over the limit and keeps its first part in the record', async () => {
       const big = JSON.stringify({ order_number: 'BIG', note: 'x'.repeat(5000) })
       const res = await postDelivery(t.app, big)

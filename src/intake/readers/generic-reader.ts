@@ -17,6 +17,9 @@ export const genericReader: PayloadReader = {
   name: 'generic',
   matches: () => true,
   read: ({ body }) => {
+    if (Array.isArray(body)) {
+      throw new DomainError('INVALID_PAYLOAD', `the body is an array of ${body.length}: send one order per request, a JSON object with an order_number`)
+    }
     if (!isPlainObject(body)) {
       throw new DomainError('INVALID_PAYLOAD', `the body must be a JSON object with an order_number, got ${describe(body)}`)
     }
@@ -42,7 +45,6 @@ function orderInside (record: Record<string, unknown>, depth: number): Record<st
 }
 
 function describe (body: unknown): string {
-  if (Array.isArray(body)) return 'an array'
   if (body === null) return 'null'
   return `a ${typeof body}`
 }
