@@ -1,7 +1,7 @@
 import type { SecretLists } from '../config.ts'
 import { DomainError, isDomainError } from '../domain-error.ts'
 import type { ApplyAction } from '../orders/apply-patch.ts'
-import { normalizePatch } from '../orders/normalize-patch.ts'
+import { normalizePatch, orderNumberIfValid } from '../orders/normalize-patch.ts'
 import { isDatabaseUnavailable } from '../store/database-errors.ts'
 import type { DeliveryOutcome, NewDeliveryLog } from '../store/delivery-log-repository.ts'
 import type { Writer } from '../store/writer.ts'
@@ -83,6 +83,8 @@ export async function receiveDelivery (deps: IntakeDeps, incoming: IncomingDeliv
     return result
   }
 
+  // Known once the body is read: a delivery refused after that is recorded under its order number.
+  let orderNumber: string | undefined
   try {
     if (incoming.tooLarge === true) throw new DomainError('BODY_TOO_LARGE', `the body is larger than the limit of ${deps.bodyLimit} bytes`)
     if (scheme === 'roms' && isWooPing(incoming.rawBody)) {
@@ -100,6 +102,7 @@ export async function receiveDelivery (deps: IntakeDeps, incoming: IncomingDeliv
     if (reading.kind !== 'order') {
       return await finish(await recordOnly(deps, { ...record, source, statusCode: successStatus(), outcome: reading.kind, details: reading.summary }, { summary: reading.summary }))
     }
+    orderNumber = orderNumberIfValid(reading.patch.orderNumber)
     const patch = normalizePatch(reading.patch)
     const deliveryKey = options.replayOf === undefined ? deliveryKeyOf(headers, scheme) : undefined
     const now = deps.clock()
@@ -113,7 +116,7 @@ export async function receiveDelivery (deps: IntakeDeps, incoming: IncomingDeliv
     const result = await (deps.storage ?? writerStorage(deps.writer)).store(job)
     return await finish(result)
   } catch (error) {
-    return await finish(await recordFailure(deps, record, source, error))
+    return await finish(await recordFailure(deps, { ...record, orderNumber: orderNumber ?? null }, source, error))
   }
 }
 

@@ -33,6 +33,18 @@ export function normalizePatch (raw: RawOrderPatch): OrderPatch {
   return patch
 }
 
+/**
+ * The order number as normalising would store it, or undefined where it would refuse it: a delivery refused for
+ * another field is still recorded under its order, so it can be found by number.
+ */
+export function orderNumberIfValid (value: unknown): string | undefined {
+  try {
+    return readOrderNumber(value)
+  } catch {
+    return undefined
+  }
+}
+
 function readOrderNumber (value: unknown): string {
   if (isBlank(value)) {
     throw new DomainError('ORDER_NUMBER_MISSING', 'order_number is required and must not be empty', { field: 'order_number' })

@@ -75,7 +75,7 @@ describe.each(testDatabases())('roms replay, prune and logs (%s)', (kind) => {
     const follows = waitForOutput(child.stdout, /INVALID_FIELD/)
     await postJson(test.app, { order_number: 'G-4' })
     await postJson(test.app, { order_number: 'G-5', total: 'oops' })
-    expect(await follows).toMatch(/created\s+200\s+G-4\n.*rejected\s+4\d\d\s+-\s+INVALID_FIELD/)
+    expect(await follows).toMatch(/created\s+200\s+G-4\n.*rejected\s+4\d\d\s+G-5\s+INVALID_FIELD/)
     child.kill('SIGINT')
     expect(await exited).toBe(0)
   })

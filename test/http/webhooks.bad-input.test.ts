@@ -56,6 +56,15 @@ for (const kind of testDatabases()) {
       expect(await t.store.db.kysely.selectFrom('orders').select('id').execute()).toHaveLength(before.length)
     })
 
+    it('records a delivery refused for another field under its order number, so it is found by number', async () => {
+      expect((await postDelivery(t.app, '{"order_number":" REF-7 ","quantity":"two"}')).statusCode).toBe(400)
+      const res = await t.app.inject({ method: 'GET', url: '/api/v2/webhooks/logs?order_number=REF-7' })
+      expect(res.json().logs).toEqual([expect.objectContaining({ order_number: 'REF-7', order_id: null, outcome: 'rejected', error_code: 'INVALID_FIELD' })])
+      expect((await postDelivery(t.app, `{"order_number":"${'x'.repeat(300)}"}`)).statusCode).toBe(400)
+      const log = await t.store.db.kysely.selectFrom('webhook_logs').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow()
+      expect(log).toMatchObject({ outcome: 'rejected', order_number: null })
+    })
+
     it('tells a sender posting a list of orders to send one per request', async () => {
       const res = await postDelivery(t.app, '[{"order_number":"L-1"},{"order_number":"L-2"}]')
       expect(res.json().error).toEqual({ code: 'INVALID_PAYLOAD', message: 'the body is an array of 2: send one order per request, a JSON object with an order_number' })
