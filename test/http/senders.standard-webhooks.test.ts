@@ -48,6 +48,21 @@ for (const kind of testDatabases()) {
       })
     })
 
+    it.each(['ping', 'webhook.test', 'test.event'])('answers a %s event without an order 200 and logs it as a test', async (type) => {
+      const body = JSON.stringify({ type, timestamp: NOW.toISOString(), data: { message: 'hello' } })
+      const res = await postDelivery(t.app, body, headers('msg_test', NOW_SECONDS, sign(KEY, 'msg_test', NOW_SECONDS, body)))
+      expect(res.statusCode).toBe(200)
+      expect(await orderCount(t)).toBe(0)
+      expect(await lastDeliveryLog(t)).toMatchObject({ source: 'standard-webhooks', outcome: 'test', status_code: 200 })
+    })
+
+    it('still refuses an order event without an order number, naming it', async () => {
+      const body = JSON.stringify({ type: 'order.created', timestamp: NOW.toISOString(), data: { product: 'Dunk' } })
+      const res = await postDelivery(t.app, body, headers('msg_no_number', NOW_SECONDS, sign(KEY, 'msg_no_number', NOW_SECONDS, body)))
+      expect(res.statusCode).toBe(400)
+      expect(res.json().error.code).toBe('ORDER_NUMBER_MISSING')
+    })
+
     it('accepts a timestamp just inside the 5-minute tolerance', async () => {
       const body = event('SW-EDGE')
       const at = NOW_SECONDS - 299

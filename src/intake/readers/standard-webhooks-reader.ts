@@ -1,10 +1,15 @@
+import { isBlank } from '../../orders/normalize-patch.ts'
 import type { PayloadReader } from '../delivery.ts'
 import { genericReader } from './generic-reader.ts'
 import { isPlainObject } from './read-flat-order.ts'
 
+// Event types senders use to check an endpoint: Svix's "Send example" of a test type, `ping`, `webhook.test`...
+const TEST_EVENT = /(?:^|[._:-])(?:test|ping)(?:$|[._:-])/i
+
 /**
  * Standard Webhooks / Svix senders wrap their event as `{ type, timestamp, data }`; the order in `data` is read with
- * the guide's mapping, and the event type is kept with the order.
+ * the guide's mapping, and the event type is kept with the order. A test or ping event without an order is answered
+ * 2xx and logged as a test, as the other senders' tests are.
  */
 export const standardWebhooksReader: PayloadReader = {
   name: 'standard-webhooks',
@@ -12,6 +17,9 @@ export const standardWebhooksReader: PayloadReader = {
   read: ({ headers, body }) => {
     const reading = genericReader.read({ headers, body })
     if (reading.kind !== 'order' || !isPlainObject(body) || typeof body.type !== 'string') return reading
+    if (isBlank(reading.patch.orderNumber) && TEST_EVENT.test(body.type)) {
+      return { kind: 'test', summary: { event_type: body.type, webhook_id: headers['webhook-id'] } }
+    }
     return { kind: 'order', patch: { ...reading.patch, extra: { ...reading.patch.extra, event_type: body.type } } }
   }
 }
