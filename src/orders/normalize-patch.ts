@@ -33,6 +33,10 @@ export function normalizePatch (raw: RawOrderPatch): OrderPatch {
   return patch
 }
 
+// Written where a script had no number (a template's `${order.id}` of an undefined id, a spreadsheet's "N/A"): stored,
+// every such delivery would merge into one order under the word.
+const NO_NUMBER = new Set(['-', '--', 'n/a', 'na', 'null', 'undefined', 'none', 'nan', '[object object]'])
+
 /**
  * The order number as normalising would store it, or undefined where it would refuse it: a delivery refused for
  * another field is still recorded under its order, so it can be found by number.
@@ -54,6 +58,9 @@ function readOrderNumber (value: unknown): string {
   }
   const text = cleanText(String(value))
   if (text === '') throw new DomainError('ORDER_NUMBER_MISSING', 'order_number must not be empty', { field: 'order_number' })
+  if (NO_NUMBER.has(text.toLowerCase())) {
+    throw new DomainError('ORDER_NUMBER_MISSING', `order_number ${JSON.stringify(text)} stands for no number; send the order's own number`, { field: 'order_number' })
+  }
   if (text.length > MAX_ORDER_NUMBER_LENGTH) {
     throw new DomainError('INVALID_FIELD', `order_number is longer than ${MAX_ORDER_NUMBER_LENGTH} characters`, { field: 'order_number' })
   }

@@ -12,6 +12,10 @@ describe('normalizePatch', () => {
     expect(patch.trackings).toEqual([])
   })
 
+  it.each(['undefined', 'null', 'N/A', '-', '[object Object]'])('refuses the order number %j, a word for no number', (written) => {
+    expect(() => normalizePatch({ orderNumber: written, fields: {} })).toThrow(`order_number ${JSON.stringify(written)} stands for no number`)
+  })
+
   it('refuses an order number of control characters alone', () => {
     expect(() => normalizePatch({ orderNumber: '\u0000\u0001', fields: {} })).toThrow('order_number is required')
   })

@@ -15,9 +15,20 @@ export function valueOf (entries: readonly Entry[], key: DiscordKey, index?: num
   return entries.find((entry) => entry.key === key && (index === undefined || entry.index === index))?.value
 }
 
-export function orderNumberOf (entries: readonly Entry[]): string | undefined {
+// What bots print in the order number's place before the site assigns one. Every checkout posted so would merge into
+// one order under that word; without a number the post is refused, naming what it found, and kept in the log.
+const NOT_YET_NUMBERED = /^(?:tbd|tba|pending|processing|awaiting|waiting|0+|x+)$/i
+
+/** The order number as the post wrote it, `#` removed; a test or decline summary shows it whatever it says. */
+export function writtenOrderNumberOf (entries: readonly Entry[]): string | undefined {
   const value = valueOf(entries, 'orderNumber')
   return value === undefined ? undefined : cleanOrderNumber(value)
+}
+
+/** The order number an order can be stored under: none while the post says the site has not given one yet. */
+export function orderNumberOf (entries: readonly Entry[]): string | undefined {
+  const number = writtenOrderNumberOf(entries)
+  return number === undefined || NOT_YET_NUMBERED.test(number) ? undefined : number
 }
 
 /** A successful checkout as an order patch; the bot vouches for it, so it is `verified`. */

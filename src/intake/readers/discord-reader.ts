@@ -2,7 +2,7 @@ import { DomainError } from '../../domain-error.ts'
 import type { PayloadReader, ReaderInput, Reading } from '../delivery.ts'
 import { readEmbed, readMessageText, type PostData } from './discord-embed.ts'
 import { outcomeOf, type DiscordOutcome } from './discord-outcome.ts'
-import { buildDiscordPatch, extraOf, orderNumberOf, valueOf } from './discord-patch.ts'
+import { buildDiscordPatch, extraOf, orderNumberOf, valueOf, writtenOrderNumberOf } from './discord-patch.ts'
 import { arrayAt, isRecord, textAt, withoutUndefined, type JsonRecord } from './payload-shape.ts'
 
 /**
@@ -52,7 +52,9 @@ function readOutcome (outcome: DiscordOutcome, data: PostData, context: JsonReco
   if (orderNumber === undefined || orderNumber === '') {
     const found = [...new Set(data.entries.map((entry) => entry.name))].join(', ') || 'none'
     const said = outcome === 'success' ? 'a successful checkout' : 'a post that is neither a checkout, a decline nor a test'
-    throw new DomainError('ORDER_NUMBER_MISSING', `order_number is missing: ${said} without an order number field (found: ${found})`, { field: 'order_number' })
+    const written = valueOf(data.entries, 'orderNumber')
+    const why = written === undefined ? `without an order number field (found: ${found})` : `whose order number says ${JSON.stringify(written)}, not a number yet`
+    throw new DomainError('ORDER_NUMBER_MISSING', `order_number is missing: ${said} ${why}`, { field: 'order_number' })
   }
   return { kind: 'order', patch: buildDiscordPatch(data, orderNumber, context) }
 }
@@ -60,7 +62,7 @@ function readOutcome (outcome: DiscordOutcome, data: PostData, context: JsonReco
 /** What a decline or a test carried, under the order's own field names, so the log shows which task failed. */
 function summaryOf ({ entries }: PostData): JsonRecord {
   return withoutUndefined({
-    order_number: orderNumberOf(entries),
+    order_number: writtenOrderNumberOf(entries),
     store: valueOf(entries, 'store'),
     product: valueOf(entries, 'product'),
     size: valueOf(entries, 'size'),

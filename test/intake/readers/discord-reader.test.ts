@@ -158,6 +158,12 @@ testReader(discordReader, [
     body: post({ title: 'Successful Checkout', fields: [field('Product', 'Jordan 4'), field('Order Number', 'N/A')] }),
     error: { code: 'ORDER_NUMBER_MISSING', field: 'order_number' }
   },
+  ...['TBD', 'Pending', '#0', '000', 'XXXX'].map((written) => ({
+    name: `refuses an order number that says ${written}, a number not given yet, so checkouts do not merge under it`,
+    headers: JSON_HEADERS,
+    body: post({ title: 'Successful Checkout', fields: [field('Product', 'Jordan 4'), field('Order Number', written)] }),
+    error: { code: 'ORDER_NUMBER_MISSING', field: 'order_number', message: new RegExp(`order number says "${written}", not a number yet`) }
+  })),
   {
     name: 'takes a post that names no outcome but carries an order number for a checkout',
     headers: JSON_HEADERS,
