@@ -54,6 +54,7 @@ export async function benchRead (entry: string[]): Promise<boolean> {
         ['orders, first page', '/api/v2/orders?limit=50'],
         ['orders, page 20', `/api/v2/orders?limit=50&cursor=${encodeURIComponent(cursor)}`],
         ['orders by status', '/api/v2/orders?status=shipped&limit=50'],
+        ['orders by total', '/api/v2/orders?sort=total&limit=50'],
         ['orders by store+profile', '/api/v2/orders?store=Nike&profile=Profile%203&limit=50'],
         ['orders by date range', '/api/v2/orders?from=2026-05-01T00:00:00Z&to=2026-05-08T00:00:00Z&limit=50'],
         ['orders search', () => `/api/v2/orders?q=buyer${Math.floor(Math.random() * 50_000)}%40&limit=50`],

@@ -1,4 +1,5 @@
 import { type RawBuilder, sql, type SelectQueryBuilder } from 'kysely'
+import { formatCents, toCents } from '../orders/parse-money.ts'
 import type { Database, Db } from './database.ts'
 import { type StoredOrder, toStoredOrder } from './order-repository.ts'
 import { findSearchMatches, orderIdIn } from './order-search.ts'
@@ -29,20 +30,27 @@ export interface OrderPage {
 }
 
 /**
- * The sort expressions, written exactly as indexed by migration 0002: an order without a date sorts by its arrival, one
- * without a total as 0. NULLs never reach the keyset comparison, whose NULL ordering differs between the databases.
+ * The sort expressions, written exactly as indexed by migrations 0002 and 0006: an order without a date sorts by its
+ * arrival; by total, an order without one by its price times its quantity (what the stats count it as spending), to the
+ * cent, else as 0. NULLs never reach the keyset comparison, whose NULL ordering differs between the databases.
  */
 function sortExpression (sort: OrderSortKey): RawBuilder<string | number> {
   if (sort === 'order_date') return sql<string>`coalesce(orders.order_date, orders.created_at)`
-  if (sort === 'total') return sql<number>`coalesce(orders.total, 0)`
+  if (sort === 'total') return sql<number>`coalesce(orders.total, round(orders.price * coalesce(orders.quantity, 1), 2), 0)`
   return sql<string>`orders.created_at`
 }
 
-/** The sort key of an order as a cursor holds it. */
+/** The sort key of an order as a cursor holds it: the value the sort expression gives, as text. */
 export function sortKeyOf (order: StoredOrder, sort: OrderSortKey): string {
   if (sort === 'order_date') return order.values.orderDate ?? order.createdAt
-  if (sort === 'total') return order.values.total ?? '0.00'
+  if (sort === 'total') return amountOf(order)
   return order.createdAt
+}
+
+function amountOf ({ values }: StoredOrder): string {
+  if (values.total !== undefined) return values.total
+  if (values.price === undefined) return '0.00'
+  return formatCents(toCents(values.price) * BigInt(values.quantity ?? 1))
 }
 
 /**

@@ -3,16 +3,27 @@ import { seedOrders, type SeedOrder } from '../helpers/seed-orders.ts'
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
 import { testDatabases } from '../helpers/test-database.ts'
 
-// Three arrival times and four totals shared by many orders: a page boundary falls inside runs of equal sort keys.
+// Three arrival times and a few amounts shared by many orders: a page boundary falls inside runs of equal sort keys.
+// An order without a total sorts by its price times its quantity, which a double does not hold exactly (0.10 x 3,
+// 19.99 x 3): the same amount as a total, or none at all (0).
 const TIMES = ['2026-11-01T09:00:00.000Z', '2026-11-01T09:00:01.000Z', '2026-11-01T09:00:02.000Z']
-const TOTALS = ['9.99', '10.00', '100.00', '0.01']
+const AMOUNTS: Array<{ total?: string, price?: string, quantity?: number }> = [
+  { total: '9.99' }, { total: '10.00' }, { total: '100.00' }, { total: '0.01' }, { total: '0.30' }, { price: '0.10', quantity: 3 },
+  { total: '59.97' }, { price: '19.99', quantity: 3 }, { price: '10.00' }, {}
+]
 const ORDERS: SeedOrder[] = Array.from({ length: 120 }, (_, i) => ({
   orderNumber: `P-${String(i).padStart(3, '0')}`,
   at: new Date(TIMES[i % TIMES.length] ?? ''),
-  fields: { total: TOTALS[i % TOTALS.length], ...(i % 5 === 0 ? {} : { orderDate: `2026-10-${String(1 + (i % 3)).padStart(2, '0')}T00:00:00.000Z` }), store: i % 2 === 0 ? 'Nike' : 'Target' }
+  fields: { ...AMOUNTS[i % AMOUNTS.length], ...(i % 7 === 0 ? {} : { orderDate: `2026-10-${String(1 + (i % 3)).padStart(2, '0')}T00:00:00.000Z` }), store: i % 2 === 0 ? 'Nike' : 'Target' }
 }))
 
-interface Page { orders: Array<{ order_number: string, total: string }>, next_cursor: string | null }
+interface Page { orders: Array<{ order_number: string, total: string | null, price: string | null, quantity: number | null }>, next_cursor: string | null }
+
+/** What an order is sorted by under sort=total, in cents. */
+function amountCents (order: Page['orders'][number]): number {
+  if (order.total !== null) return Math.round(Number(order.total) * 100)
+  return order.price === null ? 0 : Math.round(Number(order.price) * 100) * (order.quantity ?? 1)
+}
 
 async function allPages (app: TestApp['app'], query: string): Promise<{ numbers: string[], pages: number }> {
   const numbers: string[] = []
@@ -53,8 +64,9 @@ for (const kind of testDatabases()) {
       const { numbers } = await allPages(t.app, '&sort=total&order=asc')
       const full = (await t.app.inject({ method: 'GET', url: '/api/v2/orders?limit=500&sort=total&order=asc' })).json() as Page
       expect(numbers).toEqual(full.orders.map((o) => o.order_number))
-      const totals = full.orders.map((o) => Number(o.total))
-      expect(totals).toEqual([...totals].sort((a, b) => a - b))
+      const amounts = full.orders.map(amountCents)
+      expect(amounts).toEqual([...amounts].sort((a, b) => a - b))
+      expect(new Set(amounts)).toEqual(new Set([999, 1000, 10000, 1, 30, 5997, 0]))
     })
 
     it('refuses a cursor from another sort', async () => {
