@@ -37,6 +37,15 @@ describe.each(testDatabases())('roms import (%s)', (kind) => {
     expect(stored?.source).toBe('import')
   })
 
+  it('refuses a file without an order number column once, naming its columns, and imports nothing', async () => {
+    const csv = file('german.csv', 'Bestellnummer;Produkt;Preis\nDE-1;Nike Dunk;"1.299,50 €"\nDE-2;Adidas;89,99\n')
+    const { code, stdout, stderr } = await runRoms(['import', csv], { env })
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toContain('has no order number column (its columns: Bestellnummer, Produkt, Preis)')
+    expect(await order('DE-1')).toBeUndefined()
+  })
+
   it('reports bad rows by row number and imports the rest', async () => {
     const csv = file('bad.csv', 'order_number,total,quantity\nB-1,10.00,1\n,5.00,1\nB-3,ten dollars,1\nB-4,4.00,-2\nB-5,5.00,1\n')
     const { code, stdout } = await runRoms(['import', '--json', csv], { env })

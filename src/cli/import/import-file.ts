@@ -1,6 +1,7 @@
 import type { Store } from '../../store/open-store.ts'
 import { applyRows, DryRunRollback, RowFailed, type RowOutcome } from './apply-rows.ts'
-import { detectFormat, type ImportFormat, metaColumnsOf } from './import-format.ts'
+import { UsageError } from '../command.ts'
+import { detectFormat, type ImportFormat, isOrderNumberHeader, metaColumnsOf } from './import-format.ts'
 import { planRow, type PlannedRow } from './plan-row.ts'
 import { readTable } from './read-table.ts'
 
@@ -38,6 +39,11 @@ export async function importFile (store: Store, path: string, options: ImportOpt
   const started = performance.now()
   const table = await readTable(path)
   const format = options.format ?? (table.headerless ? 'cancellations' : detectFormat(table.headers))
+  if (table.kind === 'csv' && !table.headerless && format !== 'statement' && !table.headers.some(isOrderNumberHeader)) {
+    // Said once for the file, not once a row: every row would be refused for the same missing column.
+    throw new UsageError(`${path} has no order number column (its columns: ${table.headers.join(', ')}); ` +
+      'name one order_number, Order #, Order Number or Order ID')
+  }
   const planOptions = { format, status: options.status, dayFirst: options.dayFirst, meta: metaColumnsOf(table.headers) }
   const summary: ImportSummary = {
     file: path, format, dryRun: options.dryRun, rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, errors: [], seconds: 0

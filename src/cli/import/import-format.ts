@@ -30,6 +30,11 @@ export function isKnownHeader (cell: string): boolean {
   return KNOWN_HEADERS.has(toAliasKey(canonicalHeader(cell)))
 }
 
+/** Whether a column holds the order number, under any name the importer reads it by. */
+export function isOrderNumberHeader (cell: string): boolean {
+  return (ORDER_NUMBER_ALIASES as readonly string[]).includes(toAliasKey(canonicalHeader(cell)))
+}
+
 /** Spreadsheet spellings of the order number column that the webhook table has no use for: `Order #`, `Order`. */
 export function canonicalHeader (cell: string): string {
   const key = toAliasKey(cell).replace(/#/g, 'number').replace(/_+$/, '')
