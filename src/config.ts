@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { parse as parseDotenv } from 'dotenv'
 import { type EmailConfig, readEmailConfig } from './email-config.ts'
 
@@ -67,10 +67,13 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env, cwd = process.
     if (!/^(?:whsec_)?[A-Za-z0-9+/]+={0,2}$/.test(secret)) problems.push('STANDARD_WEBHOOKS_SECRET must be whsec_ followed by base64')
   }
 
+  const databaseUrl = get('DATABASE_URL') ?? './roms_v2.db'
+  problems.push(...databaseUrlProblems(databaseUrl, cwd))
+
   const config: Config = {
     port: integer('PORT', 8001, 0, 65535),
     host: get('HOST') ?? '0.0.0.0',
-    databaseUrl: get('DATABASE_URL') ?? './roms_v2.db',
+    databaseUrl,
     logLevel,
     secrets: Object.freeze({
       webhook: list('WEBHOOK_SECRET'),
@@ -87,4 +90,20 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env, cwd = process.
   }
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n- ${problems.join('\n- ')}`)
   return Object.freeze(config)
+}
+
+/**
+ * A PostgreSQL URL, or the path of a SQLite file (`sqlite:` in front allowed) in a folder that exists: SQLite creates
+ * the file, not its folder. Another scheme is named without the rest of the URL, which may hold a password.
+ */
+function databaseUrlProblems (url: string, cwd: string): string[] {
+  if (/^postgres(?:ql)?:\/\//i.test(url)) return []
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]
+  if (scheme !== undefined && scheme.toLowerCase() !== 'sqlite') {
+    return [`DATABASE_URL must be a postgres:// URL or the path of a SQLite file, got a ${scheme}:// URL`]
+  }
+  const file = url.replace(/^sqlite:(?:\/\/)?/i, '')
+  if (file === ':memory:') return []
+  const folder = dirname(resolve(cwd, file))
+  return existsSync(folder) ? [] : [`DATABASE_URL names a SQLite file in ${folder}, a folder that does not exist: create it or choose another path`]
 }

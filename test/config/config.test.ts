@@ -18,7 +18,7 @@ describe('configuration', () => {
   })
 
   it('reads a .env file in the start folder, and the environment wins over it', () => {
-    const dir = folderWithDotenv('WEBHOOK_SECRET=from-file\nPORT=9000\nDATABASE_URL=/data/roms.db\n')
+    const dir = folderWithDotenv('WEBHOOK_SECRET=from-file\nPORT=9000\nDATABASE_URL=data.db\n')
     const fromFile = loadConfig({}, dir)
     expect(fromFile.secrets.webhook).toEqual(['from-file'])
     expect(fromFile.port).toBe(9000)
@@ -42,6 +42,16 @@ describe('configuration', () => {
     const message = (error as Error).message
     for (const name of ['PORT', 'LOG_LEVEL', 'ROMS_BODY_LIMIT', 'STANDARD_WEBHOOKS_SECRET']) expect(message).toContain(name)
     expect(message).not.toContain('not base64!')
+  })
+
+  it('refuses a database URL it cannot open before anything starts, naming the problem and never the URL', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'roms-config-'))
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://roms:hunter2@db/roms' }, cwd)).toThrow('DATABASE_URL must be a postgres:// URL or the path of a SQLite file, got a mysql:// URL')
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://roms:hunter2@db/roms' }, cwd)).not.toThrow(/hunter2/)
+    expect(() => loadConfig({ DATABASE_URL: '/nonexistent-roms-folder/roms.db' }, cwd)).toThrow('a folder that does not exist')
+    for (const ok of ['roms.db', 'sqlite:roms.db', ':memory:', 'postgres://u:p@localhost/db', join(cwd, 'x.db')]) {
+      expect(loadConfig({ DATABASE_URL: ok }, cwd).databaseUrl).toBe(ok)
+    }
   })
 
   it('returns a frozen result', () => {
