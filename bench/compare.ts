@@ -1,42 +1,14 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { existsSync, mkdtempSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runLoad } from './load.ts'
-import { startServer } from './servers.ts'
-import { cpuPerDelivery, threadCpu } from './thread-cpu.ts'
+import { measureRun, median, type Run } from './measured-run.ts'
 
 // `npm run bench -- --compare <git-ref> [rounds]`: this build against another commit's, run after run in turns (ABAB...),
 // with the write bench's load. On a machine whose speed swings by half between minutes, one run of each says little;
 // medians of interleaved runs, and CPU per delivery, say more. Bounded: rounds x 2 x (2 + BENCH_SECONDS) s.
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8)
-const SECRET = 'bench-secret'
 const ROOT = new URL('..', import.meta.url).pathname
-
-interface Run { rps: number, p99: number, max: number, cpu: number }
-
-async function measure (entry: string): Promise<Run> {
-  const dir = mkdtempSync(join(tmpdir(), 'roms-compare-'))
-  const server = await startServer([entry], { DATABASE_URL: join(dir, 'bench.db'), WEBHOOK_SECRET: SECRET, LOG_LEVEL: 'warn', ROMS_RATE_LIMIT: '10000000' })
-  try {
-    await runLoad({ url: server.url, secret: SECRET, connections: 64, seconds: 2, prefix: 'warm' })
-    const before = threadCpu(server.pid)
-    const result = await runLoad({ url: server.url, secret: SECRET, connections: 64, seconds: SECONDS, prefix: 'run' })
-    if (result.errors > 0 || result.non2xx > 0) throw new Error(`${entry}: ${result.errors} errors, ${result.non2xx} non-2xx`)
-    const cpu = cpuPerDelivery(server.pid, before, threadCpu(server.pid), result.requests)
-    return { rps: result.rps, p99: result.p99, max: result.max, cpu: cpu?.total ?? Number.NaN }
-  } finally {
-    await server.stop()
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
-
-function median (values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[middle] ?? Number.NaN : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
-}
 
 function summary (name: string, runs: Run[]): string {
   const pick = (key: keyof Run): number => median(runs.map((r) => r[key]))
@@ -61,7 +33,7 @@ export async function benchCompare (ref: string | undefined, rounds: number): Pr
     const runs: Record<string, Run[]> = Object.fromEntries(Object.keys(builds).map((name) => [name, []]))
     for (let round = 1; round <= rounds; round++) {
       for (const [name, entry] of Object.entries(builds)) {
-        const run = await measure(entry)
+        const run = await measureRun({ name, args: [entry], env: { LOG_LEVEL: 'warn', ROMS_RATE_LIMIT: '10000000' }, readyPath: '/health' })
         runs[name]?.push(run)
         console.log(`round ${round} ${name.padEnd(14)} ${run.rps.toFixed(0)} req/s, p99 ${run.p99} ms, max ${run.max} ms, CPU ${run.cpu.toFixed(0)} µs per delivery`)
       }
