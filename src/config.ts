@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parse as parseDotenv } from 'dotenv'
 import { type EmailConfig, readEmailConfig } from './email-config.ts'
+import { isPostgresUrl, sqliteFile } from './store/database-url.ts'
 
 export interface SecretLists {
   /** The setup guide's `X-Webhook-Signature` (hex HMAC-SHA256). */
@@ -97,13 +98,12 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env, cwd = process.
  * the file, not its folder. Another scheme is named without the rest of the URL, which may hold a password.
  */
 function databaseUrlProblems (url: string, cwd: string): string[] {
-  if (/^postgres(?:ql)?:\/\//i.test(url)) return []
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]
-  if (scheme !== undefined && scheme.toLowerCase() !== 'sqlite') {
+  if (scheme !== undefined && !isPostgresUrl(url) && scheme.toLowerCase() !== 'sqlite') {
     return [`DATABASE_URL must be a postgres:// URL or the path of a SQLite file, got a ${scheme}:// URL`]
   }
-  const file = url.replace(/^sqlite:(?:\/\/)?/i, '')
-  if (file === ':memory:') return []
+  const file = sqliteFile(url)
+  if (file === undefined) return []
   const folder = dirname(resolve(cwd, file))
   return existsSync(folder) ? [] : [`DATABASE_URL names a SQLite file in ${folder}, a folder that does not exist: create it or choose another path`]
 }

@@ -6,8 +6,8 @@ import { DomainError } from '../domain-error.ts'
  * can grow in memory.
  */
 export function decodeContent (raw: Buffer, encoding: string | undefined, limit: number): Buffer {
+  if (isIdentityEncoding(encoding)) return raw
   const name = (encoding ?? '').trim().toLowerCase()
-  if (name === '' || name === 'identity') return raw
   const options = { maxOutputLength: limit }
   try {
     if (name === 'gzip' || name === 'x-gzip') return gunzipSync(raw, options)
@@ -20,4 +20,10 @@ export function decodeContent (raw: Buffer, encoding: string | undefined, limit:
     throw new DomainError('INVALID_PAYLOAD', `the body is not valid ${name} data`, { cause: error })
   }
   throw new DomainError('UNSUPPORTED_ENCODING', `content encoding ${name} is not supported; send gzip, deflate, br or none`)
+}
+
+/** No `Content-Encoding`, or `identity`: the body is as sent. */
+export function isIdentityEncoding (encoding: string | undefined): boolean {
+  const name = (encoding ?? '').trim().toLowerCase()
+  return name === '' || name === 'identity'
 }

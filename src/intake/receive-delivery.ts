@@ -6,7 +6,7 @@ import { isDatabaseUnavailable } from '../store/database-errors.ts'
 import type { DeliveryOutcome, NewDeliveryLog } from '../store/delivery-log-repository.ts'
 import type { Writer } from '../store/writer.ts'
 import { authenticate, schemeOf } from './authenticate.ts'
-import { decodeContent } from './decode-content.ts'
+import { decodeContent, isIdentityEncoding } from './decode-content.ts'
 import { deliveryKeyOf } from './delivery-key.ts'
 import type { IncomingDelivery, Reading, SourceName } from './delivery.ts'
 import { statusForCode } from './error-status.ts'
@@ -130,7 +130,7 @@ function authenticatedBody (deps: IntakeDeps, incoming: IncomingDelivery): Buffe
   try {
     authenticate({ headers, rawBody, urlToken, now: deps.clock() }, deps.secrets)
   } catch (error) {
-    if (!isDomainError(error) || error.code !== 'SIGNATURE_INVALID' || isIdentity(encoding)) throw error
+    if (!isDomainError(error) || error.code !== 'SIGNATURE_INVALID' || isIdentityEncoding(encoding)) throw error
     let decoded: Buffer
     try {
       decoded = decodeContent(rawBody, encoding, deps.bodyLimit)
@@ -142,11 +142,6 @@ function authenticatedBody (deps: IntakeDeps, incoming: IncomingDelivery): Buffe
     return decoded
   }
   return decodeContent(rawBody, encoding, deps.bodyLimit)
-}
-
-function isIdentity (encoding: string | undefined): boolean {
-  const name = (encoding ?? '').trim().toLowerCase()
-  return name === '' || name === 'identity'
 }
 
 /** Looked at only when the body is short and could be one: most bodies are JSON, not worth a string of their own. */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { type ChangeFeed, createLocalChangeFeed } from './change-feed.ts'
+import { isPostgresUrl, sqliteFile } from './database-url.ts'
 import type { Database, Db, DialectFeatures, RunSql } from './database.ts'
 import { createPostgresChangeFeed } from './dialects/postgres-change-feed.ts'
 import { openPostgres, withSearchPath } from './dialects/postgres.ts'
@@ -9,6 +10,8 @@ import type { WriteTurn } from './dialects/sqlite-write-turn.ts'
 import { postgresFeatures } from './dialects/postgres.ts'
 import { migrateToLatest, type MigrationReport } from './migrate.ts'
 import { createWriter, type Writer, type WriterOptions } from './writer.ts'
+
+export { isPostgresUrl, sqliteFile } from './database-url.ts'
 
 export interface Store {
   /** For reads: never waits behind the writer on SQLite. */
@@ -34,17 +37,6 @@ export interface StoreOptions {
   runFold?: FoldRunner | undefined
   /** SQLite: shared with the delivery writer thread, which lets this store's writer take the write lock first. */
   writeTurn?: WriteTurn | undefined
-}
-
-export function isPostgresUrl (url: string): boolean {
-  return /^postgres(?:ql)?:\/\//i.test(url)
-}
-
-/** The SQLite file a database URL names; undefined for PostgreSQL and for `:memory:`, which no other connection can open. */
-export function sqliteFile (databaseUrl: string): string | undefined {
-  if (isPostgresUrl(databaseUrl)) return undefined
-  const file = databaseUrl.replace(/^sqlite:(?:\/\/)?/i, '')
-  return file === ':memory:' ? undefined : file
 }
 
 /** `postgres://…` selects PostgreSQL; anything else is the path of a SQLite file (or `:memory:`). */
