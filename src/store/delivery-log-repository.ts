@@ -96,7 +96,7 @@ export async function insertDeliveryLog (db: Db, log: NewDeliveryLog): Promise<n
     status_code: log.statusCode,
     outcome: log.outcome,
     error_code: log.errorCode ?? null,
-    error: log.error ?? null,
+    error: log.error == null ? null : printable(log.error),
     details: log.details == null ? null : JSON.stringify(log.details),
     order_id: log.orderId ?? null,
     order_number: log.orderNumber ?? null,
@@ -230,6 +230,16 @@ function encodeBody (body: Buffer): { text: string, encoding: 'utf8' | 'base64' 
 
 function previewBody (body: Buffer): string {
   // Control characters (NUL included) are dropped from the preview; the raw body keeps them.
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return body.subarray(0, PREVIEW_LENGTH * 4).toString('utf8').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').slice(0, PREVIEW_LENGTH)
+  return printable(body.subarray(0, PREVIEW_LENGTH * 4).toString('utf8')).slice(0, PREVIEW_LENGTH)
+}
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g
+
+/**
+ * Text without control characters, for the columns that show a delivery: PostgreSQL text refuses NUL, and an error
+ * message may quote the body (V8's JSON errors do), which would leave the delivery unrecorded.
+ */
+function printable (text: string): string {
+  return text.replace(CONTROL, '')
 }

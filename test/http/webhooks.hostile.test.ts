@@ -37,6 +37,8 @@ const CASES: HostileCase[] = [
   // Fastify refuses these itself, before any parser runs, which would leave no record; ROMS reads `;;;` as no type.
   { name: 'a content type Fastify cannot parse', body: () => '{"order_number":"CT-1"}', headers: { 'content-type': ';;;' }, status: 200 },
   { name: 'a content type with a non-ASCII byte', body: () => '{"order_number":"CT-2"}', headers: { 'content-type': 'applicatiön/json' }, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+  // V8's parse error quotes the body, NUL included, and PostgreSQL text refuses NUL: the record must still be written.
+  { name: 'invalid JSON holding NUL and control bytes', body: () => Buffer.from([0x00, 0x48, 0x01]), status: 400, code: 'INVALID_JSON' },
   { name: 'Latin-1 text declared as such', body: () => Buffer.from('{"order_number":"CS-1","product":"Caf\xe9"}', 'latin1'), headers: { 'content-type': 'application/json; charset=ISO-8859-1' }, status: 200 },
   { name: 'UTF-16 declared as such', body: () => Buffer.from('{"order_number":"CS-2"}', 'utf16le'), headers: { 'content-type': 'application/json; charset="utf-16le"' }, status: 200 },
   { name: 'a charset no decoder knows', body: () => '{"order_number":"CS-3"}', headers: { 'content-type': 'application/json; charset=klingon' }, status: 415, code: 'UNSUPPORTED_CHARSET' },
