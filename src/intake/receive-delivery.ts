@@ -104,7 +104,7 @@ export async function receiveDelivery (deps: IntakeDeps, incoming: IncomingDeliv
     }
     orderNumber = orderNumberIfValid(reading.patch.orderNumber)
     const patch = normalizePatch(reading.patch)
-    const deliveryKey = options.replayOf === undefined ? deliveryKeyOf(headers, scheme) : undefined
+    const deliveryKey = options.replayOf === undefined ? deliveryKeyOf(headers, scheme, incoming.rawBody) : undefined
     const now = deps.clock()
     const statusCode = successStatus()
     const job: DeliveryJob = {

@@ -3,7 +3,7 @@ import type { OrderPatch } from '../orders/order-patch.ts'
 import type { Db } from '../store/database.ts'
 import type { Writer } from '../store/writer.ts'
 import {
-  claimDeliveryKey, findDeliveryByKey, insertDeliveryLog, linkDeliveryKey, type NewDeliveryLog
+  claimDeliveryKey, findDeliveryByKey, insertDeliveryLog, linkDeliveryKey, type NewDeliveryLog, releaseDeliveryKey
 } from '../store/delivery-log-repository.ts'
 import type { SourceName } from './delivery.ts'
 import type { DeliveryResult } from './receive-delivery.ts'
@@ -52,7 +52,9 @@ export async function storeDelivery (db: Db, job: DeliveryJob): Promise<Delivery
     now,
     recordDelivery: async ({ action, orderId, orderNumber }) => {
       logId = await insertDeliveryLog(db, { ...log, outcome: action, orderId, orderNumber })
-      if (deliveryKey !== undefined) await linkDeliveryKey(db, deliveryKey, logId)
+      // Only a delivery that was applied keeps its id: a stale one's retry is read afresh (and found stale again).
+      if (deliveryKey !== undefined && action === 'stale') await releaseDeliveryKey(db, deliveryKey)
+      else if (deliveryKey !== undefined) await linkDeliveryKey(db, deliveryKey, logId)
       return logId
     }
   })

@@ -149,6 +149,11 @@ export async function linkDeliveryKey (db: Db, key: string, logId: number): Prom
   await linkKeyQuery(db, { delivery_key: key, log_id: logId })
 }
 
+/** Gives a claimed delivery id back: a delivery that was not applied (a stale update) does not keep it. */
+export async function releaseDeliveryKey (db: Db, key: string): Promise<void> {
+  await db.kysely.deleteFrom('processed_deliveries').where('delivery_key', '=', key).execute()
+}
+
 /** The delivery that first claimed a key, to answer a duplicate with the same order. */
 export async function findDeliveryByKey (db: Db, key: string): Promise<{ orderId: number | null } | undefined> {
   const row = await db.kysely.selectFrom('processed_deliveries')

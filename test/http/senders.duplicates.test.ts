@@ -76,11 +76,22 @@ for (const kind of testDatabases()) {
       expect((await deliveryLogs(t)).map((log) => log.outcome).sort()).toEqual(['created', 'duplicate', 'duplicate', 'duplicate', 'duplicate'])
     })
 
-    it('does not apply a retried Idempotency-Key whose body differs', async () => {
-      await postDelivery(t.app, '{"order_number":"IDEM-2","product":"First"}', { 'Idempotency-Key': 'k-2' })
-      const res = await postDelivery(t.app, '{"order_number":"IDEM-2","product":"Second"}', { 'Idempotency-Key': 'k-2' })
-      expect(res.json()).toMatchObject({ action: 'duplicate' })
+    it('applies a reused Idempotency-Key whose body differs, answering with its own order', async () => {
+      const first = await postDelivery(t.app, '{"order_number":"IDEM-2","product":"First"}', { 'Idempotency-Key': 'k-2' })
+      const res = await postDelivery(t.app, '{"order_number":"IDEM-3","product":"Second"}', { 'Idempotency-Key': 'k-2' })
+      expect(res.json()).toMatchObject({ action: 'created', order_number: 'IDEM-3' })
+      expect(res.json().order_id).not.toBe(first.json().order_id)
+      expect((await storedOrder(t, 'IDEM-3'))?.order.product).toBe('Second')
       expect((await storedOrder(t, 'IDEM-2'))?.order.product).toBe('First')
+    })
+
+    it('stores two WooCommerce orders sent within one second, which share a delivery id', async () => {
+      // WooCommerce's delivery id is a hash of the webhook id and the current second.
+      const other = editBody(fixture('woocommerce-order-created.wire.json'), ['"id":4821', '"id":4822'], ['"number":"4821"', '"number":"4822"'])
+      await postDelivery(t.app, fixture('woocommerce-order-created.wire.json'), WOO_HEADERS)
+      const res = await postDelivery(t.app, other, { ...WOO_HEADERS, 'X-WC-Webhook-Signature': base64Hmac(ENV.WOOCOMMERCE_WEBHOOK_SECRET, other) })
+      expect(res.json()).toMatchObject({ action: 'created', order_number: '4822' })
+      expect(await orderCount(t)).toBe(2)
     })
 
     it('still knows a delivery id eight days later', async () => {
