@@ -54,6 +54,14 @@ export interface AppDeps {
   deliveryStorage?: DeliveryStorage
 }
 
+// The secret URL as pasted into a sender's settings with a slash at the end: the same route as without it.
+const TOKEN_URL_WITH_SLASH = /^(\/api\/v2\/webhooks\/orders\/[^/?]+)\/(?=\?|$)/
+
+function withoutTokenSlash (request: { url?: string }): string {
+  const url = request.url ?? '/'
+  return url.replace(TOKEN_URL_WITH_SLASH, '$1')
+}
+
 /** Failed signatures or tokens a minute from one address: a sender with a wrong secret fails far less often than this. */
 const AUTH_FAILURES_PER_MINUTE = 20
 
@@ -66,6 +74,7 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: config.bodyLimit,
     ...timeoutOptions(deps.timeouts),
     return503OnClosing: true,
+    rewriteUrl: withoutTokenSlash,
     // Fastify's own request log prints the URL, which holds the secret token of /orders/{token}; ours prints the route.
     logController: new LogController({ disableRequestLogging: true }),
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } }

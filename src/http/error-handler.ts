@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { isDomainError } from '../domain-error.ts'
 import { statusForCode } from '../intake/error-status.ts'
+import { redactPath } from '../intake/redact.ts'
 import { describeValidation } from './validation-message.ts'
 
 export interface ErrorBody {
@@ -29,10 +30,11 @@ export function registerErrorHandlers (app: FastifyInstance): void {
     if (status < 500) {
       return reply.code(status).send(errorBody(error.code ?? 'BAD_REQUEST', error.message))
     }
-    request.log.error({ err: error, url: request.url, method: request.method }, 'request failed')
+    request.log.error({ err: error, url: redactPath(request.url, undefined), method: request.method }, 'request failed')
     return reply.code(500).send(errorBody('INTERNAL_ERROR', 'internal server error'))
   })
   app.setNotFoundHandler((request, reply) => {
-    return reply.code(404).send(errorBody('NOT_FOUND', `no route for ${request.method} ${request.url.split('?')[0] ?? ''}`))
+    const path = redactPath(request.url.split('?')[0] ?? '', undefined)
+    return reply.code(404).send(errorBody('NOT_FOUND', `no route for ${request.method} ${path}`))
   })
 }

@@ -1,6 +1,9 @@
 // Headers that carry credentials or signatures; any header whose name mentions one of these words is redacted too.
-const SECRET_HEADER = /signature|secret|token|authorization|cookie|api[-_]?key|password|hmac/i
-const SECRET_QUERY = /token|secret|key|signature|password|auth/i
+const SECRET_HEADER = /signature|secret|token|auth|cookie|api[-_]?key|password|passwd|hmac|credential|^x-sig$/i
+const SECRET_QUERY = /token|secret|key|sig|password|passwd|auth|hmac|hash|credential/i
+// The secret URL's token: the segment after the delivery route, whether or not the request matched a route (a 404's
+// path is logged too). Routes match case-sensitively, a sender's typo need not.
+const TOKEN_SEGMENT = /(\/webhooks\/orders\/)[^/]+/i
 
 export const REDACTED = '[redacted]'
 
@@ -14,10 +17,12 @@ export function redactHeaders (headers: Record<string, string | undefined>): Rec
   return result
 }
 
-/** The path as stored: the secret URL token and credential-like query values replaced. */
+/** The path as stored or logged: the secret URL token and credential-like query values replaced. */
 export function redactPath (path: string, urlToken: string | undefined): string {
   const [pathname = '', query] = path.split('?', 2)
-  const cleanPath = urlToken === undefined ? pathname : pathname.replace(/\/[^/]+\/?$/, `/${REDACTED}`)
+  const cleanPath = urlToken === undefined
+    ? pathname.replace(TOKEN_SEGMENT, `$1${REDACTED}`)
+    : pathname.replace(/\/[^/]+(\/?)$/, `/${REDACTED}$1`)
   if (query === undefined) return cleanPath
   const params = new URLSearchParams(query)
   for (const key of [...params.keys()]) if (SECRET_QUERY.test(key)) params.set(key, REDACTED)

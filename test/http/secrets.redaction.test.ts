@@ -72,6 +72,8 @@ for (const kind of testDatabases()) {
       }
       for (const [i, token] of SECRETS.WEBHOOK_URL_TOKEN.entries()) {
         expect(await send(`/api/v2/webhooks/orders/${token}`, body(`U-${i}`), {})).toBe(200)
+        // As pasted into a sender's settings with a slash at the end.
+        expect(await send(`/api/v2/webhooks/orders/${token}/`, body(`U-${i}-slash`), {})).toBe(200)
       }
     })
 
@@ -82,6 +84,9 @@ for (const kind of testDatabases()) {
       expect(await send('/api/v2/webhooks/orders', body('X-4'), { 'x-shopify-topic': 'orders/create', 'x-shopify-hmac-sha256': base64Hmac('nope', body('X-4')) })).toBe(401)
       expect(await send('/api/v2/webhooks/orders', body('X-5'), { authorization: `Bearer ${SECRETS.ROMS_API_TOKEN[1] ?? ''}`, cookie: `roms_session=${SECRETS.ROMS_API_TOKEN[0] ?? ''}` })).toBe(401)
       expect(await send('/api/v2/orders', '', { authorization: 'Bearer not-the-token' }, 'GET')).toBe(401)
+      // Paths no route matches are logged too: the token in them must not be.
+      expect(await send(`/api/v2/webhooks/orders/${SECRETS.WEBHOOK_URL_TOKEN[1] ?? ''}/more`, body('X-6'), {})).toBe(404)
+      expect(await send(`/API/V2/WEBHOOKS/ORDERS/${SECRETS.WEBHOOK_URL_TOKEN[0] ?? ''}`, body('X-7'), {})).toBe(404)
       expect(await send('/api/v2/webhooks/orders?api_key=' + (SECRETS.ROMS_API_TOKEN[1] ?? ''), 'not json', { 'x-webhook-signature': hexHmac(SECRETS.WEBHOOK_SECRET[1] ?? '', 'not json') })).toBe(400)
     })
 
@@ -91,6 +96,20 @@ for (const kind of testDatabases()) {
         expect(await send(url, '', bearer, 'GET')).toBeLessThan(500)
       }
       expect(await send('/api/v2/webhooks/logs/1/replay', '{}', bearer)).toBeLessThan(500)
+    })
+
+    it('stores no credential a sender puts in headers or query parameters of its own', async () => {
+      const credentials = ['xauth-9f8e7d6c5b', 'qsig-1a2b3c4d5e', 'qhash-6f7e8d9c0b', 'xcred-0a9b8c7d6e']
+      const b = body('OWN-1')
+      const status = await send(`/api/v2/webhooks/orders?sig=${credentials[1] ?? ''}&hash=${credentials[2] ?? ''}`, b, {
+        'x-webhook-signature': hexHmac(SECRETS.WEBHOOK_SECRET[1] ?? '', b),
+        'x-auth': credentials[0] ?? '',
+        'x-client-credential': credentials[3] ?? ''
+      })
+      expect(status).toBe(200)
+      const row = JSON.stringify(await db.store.db.kysely.selectFrom('webhook_logs').selectAll().where('order_number', '=', 'OWN-1').execute())
+      expect(row).toContain('OWN-1')
+      for (const credential of credentials) expect(row).not.toContain(credential)
     })
 
     it('leaves no secret in any log line, stored row or answer', async () => {
