@@ -29,9 +29,10 @@ export async function readBody (contentType: string | undefined, raw: Buffer): P
       `content type ${contentType ?? ''} is not supported; send application/json, application/x-www-form-urlencoded or multipart/form-data`)
   }
   if (kind === 'multipart') return await readMultipart(contentType ?? '', raw)
-  const text = decodeText(raw, charsetOf(contentType))
+  const charset = charsetOf(contentType)
+  const text = decodeText(raw, charset)
   if (text.trim() === '') throw new DomainError('EMPTY_BODY', 'the body is empty; send a JSON object with an order_number')
-  if (kind === 'form' && !/^\s*[{[]/.test(text)) return readForm(text)
+  if (kind === 'form' && !/^\s*[{[]/.test(text)) return readForm(raw, charset)
   return parseJson(text)
 }
 
@@ -64,12 +65,55 @@ function decodeText (raw: Buffer, charset: string): string {
   }
 }
 
-function readForm (text: string): Record<string, string> {
+/**
+ * A urlencoded form. Its `%XX` escapes are bytes in the body's charset (a shop plugin declaring iso-8859-1 sends é as
+ * `%E9`): each name and value is unescaped to bytes and decoded like the body. URLSearchParams would take them as
+ * UTF-8 and turn what is not into U+FFFD, merging `Z%E9` and `Z%E8` into one order number.
+ */
+function readForm (raw: Buffer, charset: string): Record<string, string> {
   const fields: Record<string, string> = {}
-  for (const [key, value] of new URLSearchParams(text)) {
+  for (const pair of splitBytes(raw, AMPERSAND)) {
+    if (pair.length === 0) continue
+    const equals = pair.indexOf(EQUALS)
+    const key = decodeText(unescapeForm(equals < 0 ? pair : pair.subarray(0, equals)), charset)
+    const value = equals < 0 ? '' : decodeText(unescapeForm(pair.subarray(equals + 1)), charset)
     Object.defineProperty(fields, key, { value, enumerable: true, writable: true, configurable: true })
   }
   return fields
+}
+
+const AMPERSAND = 0x26
+const EQUALS = 0x3d
+const PLUS = 0x2b
+const PERCENT = 0x25
+
+function splitBytes (bytes: Buffer, separator: number): Buffer[] {
+  const parts: Buffer[] = []
+  let start = 0
+  for (let at = bytes.indexOf(separator); at >= 0; at = bytes.indexOf(separator, start)) {
+    parts.push(bytes.subarray(start, at))
+    start = at + 1
+  }
+  parts.push(bytes.subarray(start))
+  return parts
+}
+
+/** `+` as a space and `%XX` as its byte; a `%` not followed by two hex digits stays as written, as browsers do. */
+function unescapeForm (part: Buffer): Buffer {
+  if (!part.includes(PERCENT) && !part.includes(PLUS)) return part
+  const out = Buffer.alloc(part.length)
+  let length = 0
+  for (let i = 0; i < part.length; i++) {
+    const byte = part[i] ?? 0
+    const hex = byte === PERCENT ? part.subarray(i + 1, i + 3).toString('latin1') : ''
+    if (hex.length === 2 && /^[0-9a-f]{2}$/i.test(hex)) {
+      out[length++] = Number.parseInt(hex, 16)
+      i += 2
+    } else {
+      out[length++] = byte === PLUS ? 0x20 : byte
+    }
+  }
+  return out.subarray(0, length)
 }
 
 async function readMultipart (contentType: string, raw: Buffer): Promise<ParsedBody> {

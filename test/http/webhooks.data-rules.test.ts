@@ -91,6 +91,22 @@ for (const kind of testDatabases()) {
       expect(form.json().action).toBe('created')
       expect(await order('F-1')).toMatchObject({ product: 'Air Max', quantity: 2 })
     })
+
+    it('reads a form\'s %XX escapes in the charset it declares, and refuses escapes that are not UTF-8 without one', async () => {
+      const form = { 'content-type': 'application/x-www-form-urlencoded' }
+      const latin1 = { 'content-type': 'application/x-www-form-urlencoded; charset=iso-8859-1' }
+      expect((await postDelivery(t.app, 'order_number=FE-%E9&product=Caf%E9+cr%E8me', latin1)).json().action).toBe('created')
+      expect(await order('FE-\u00e9')).toMatchObject({ product: 'Caf\u00e9 cr\u00e8me' })
+      expect((await postDelivery(t.app, 'order_number=FE-%C3%A9&product=%E2%82%AC+50%+off', form)).json().action).toBe('updated')
+      expect(await order('FE-\u00e9')).toMatchObject({ product: '\u20ac 50% off' })
+
+      // Two different bytes used to become the same U+FFFD and land on one order.
+      for (const body of ['order_number=FE-%E9', 'order_number=FE-%E8']) {
+        const res = await postDelivery(t.app, body, form)
+        expect(res.statusCode).toBe(400)
+        expect(res.json().error.code).toBe('INVALID_ENCODING')
+      }
+    })
   })
 }
 
