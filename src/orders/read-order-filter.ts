@@ -13,28 +13,45 @@ export interface OrderFilterText {
   q?: string | undefined
 }
 
-/** Reads the filters, or throws INVALID_QUERY naming the one at fault. */
+/** Reads the filters, or throws INVALID_QUERY naming the one at fault. An empty value is no filter, as a form sends it. */
 export function readOrderFilter (text: OrderFilterText): OrderFilter {
+  const from = given(text.from)
+  const to = given(text.to)
   return {
-    statuses: text.status?.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== ''),
-    source: text.source,
-    store: text.store,
-    profile: text.profile,
-    proxyList: text.proxy_list,
-    from: text.from === undefined ? undefined : toInstant(text.from, 'from', false),
-    to: text.to === undefined ? undefined : toInstant(text.to, 'to', true),
-    search: text.q?.trim()
+    statuses: given(text.status)?.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== ''),
+    source: given(text.source),
+    store: given(text.store),
+    profile: given(text.profile),
+    proxyList: given(text.proxy_list),
+    from: from === undefined ? undefined : readInstant(from, 'from', 'start'),
+    to: to === undefined ? undefined : readInstant(to, 'to', 'end'),
+    search: given(text.q?.trim())
   }
+}
+
+function given (value: string | undefined): string | undefined {
+  return value === '' ? undefined : value
 }
 
 /**
  * Stored times are `toISOString()` text, so a range compares as text once its bounds are written the same way. A
- * date-time without an offset is UTC, as everywhere in ROMS; a date alone as `to` includes that whole day.
+ * date-time without an offset is UTC, as everywhere in ROMS; a date alone is that day's start, or as an `end` bound
+ * (exclusive) the next day's, so that it includes that whole day. A day the calendar does not have (02-30) is refused:
+ * `Date.parse` would move it to the next month.
  */
-function toInstant (value: string, field: string, endOfDay: boolean): string {
+export function readInstant (value: string, field: string, bound: 'start' | 'end'): string {
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value)
   const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(value)
   const time = Date.parse(dateOnly ? `${value}T00:00:00Z` : hasZone ? value : `${value}Z`)
-  if (!Number.isFinite(time)) throw new DomainError('INVALID_QUERY', `${field} must be an ISO 8601 date or date-time, got "${value}"`, { field })
-  return new Date(dateOnly && endOfDay ? time + 86_400_000 : time).toISOString()
+  if (!Number.isFinite(time) || !isCalendarDay(value)) {
+    throw new DomainError('INVALID_QUERY', `${field} must be an ISO 8601 date or date-time, got "${value}"`, { field })
+  }
+  return new Date(dateOnly && bound === 'end' ? time + 86_400_000 : time).toISOString()
+}
+
+function isCalendarDay (value: string): boolean {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})/.exec(value)
+  if (parts === null) return true
+  const [year, month, day] = parts.slice(1).map(Number) as [number, number, number]
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day
 }
