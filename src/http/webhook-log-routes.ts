@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { DeliveryLog } from '../store/delivery-log-repository.ts'
 import { listDeliveryLogs } from '../store/delivery-log-repository.ts'
 import type { Store } from '../store/open-store.ts'
+import { readInstant } from '../orders/read-order-filter.ts'
 import { idPageSchema } from './schemas.ts'
 
 export function registerWebhookLogRoutes (app: FastifyInstance, store: Store): void {
@@ -17,8 +18,8 @@ export function registerWebhookLogRoutes (app: FastifyInstance, store: Store): v
           outcome: { type: 'string' },
           source: { type: 'string' },
           order_number: { type: 'string' },
-          since: { type: 'string', format: 'date-time' },
-          until: { type: 'string', format: 'date-time' }
+          since: { type: 'string', description: 'Received at or after (inclusive): an ISO 8601 date or date-time, UTC when no offset is given' },
+          until: { type: 'string', description: 'Received before (exclusive); a date alone includes that whole day' }
         },
         additionalProperties: false
       },
@@ -29,7 +30,13 @@ export function registerWebhookLogRoutes (app: FastifyInstance, store: Store): v
   }, async (request) => {
     const q = request.query as { limit: number, before?: number, outcome?: string, source?: string, order_number?: string, since?: string, until?: string }
     const logs = await listDeliveryLogs(store.db, {
-      limit: q.limit, before: q.before, outcome: q.outcome, source: q.source, orderNumber: q.order_number, since: q.since, until: q.until
+      limit: q.limit,
+      before: q.before,
+      outcome: given(q.outcome),
+      source: given(q.source),
+      orderNumber: given(q.order_number),
+      since: readBound(q.since, 'since', 'start'),
+      until: readBound(q.until, 'until', 'end')
     })
     return {
       success: true,
@@ -38,6 +45,16 @@ export function registerWebhookLogRoutes (app: FastifyInstance, store: Store): v
       logs: logs.map(toSummary)
     }
   })
+}
+
+// An empty value is no filter, as in the orders list (a form sends every field).
+function given (value: string | undefined): string | undefined {
+  return value === '' ? undefined : value
+}
+
+/** Read as the orders' `from` and `to` are, so both compare as the stored `toISOString()` text whatever the notation. */
+function readBound (value: string | undefined, field: string, bound: 'start' | 'end'): string | undefined {
+  return value === undefined || value === '' ? undefined : readInstant(value, field, bound)
 }
 
 export function toSummary (log: DeliveryLog): Record<string, unknown> {
