@@ -42,8 +42,8 @@ for (const kind of testDatabases()) {
         source: 'shopify',
         source_updated_at: '2025-03-14T16:41:29.000Z'
       })
+      expect(stored?.order.extra).not.toHaveProperty('topic')
       expect(stored?.order.extra).toMatchObject({
-        topic: 'orders/create',
         shop_domain: 'kicks-depot.myshopify.com',
         order_id: '5981234567890',
         financial_status: 'paid',
@@ -169,6 +169,15 @@ for (const kind of testDatabases()) {
       await postDelivery(t.app, BODY, SHOPIFY_HEADERS)
       const res = await postDelivery(t.app, BODY, headersFor(BODY, 'orders/create', 'evt-same-time'))
       expect(res.json()).toMatchObject({ action: 'unchanged' })
+      expect(await eventCount(t)).toBe(1)
+    })
+
+    it('takes the routine orders/updated and orders/paid that carry the same order for unchanged, writing no event', async () => {
+      await postDelivery(t.app, BODY, SHOPIFY_HEADERS)
+      for (const topic of ['orders/updated', 'orders/paid']) {
+        const res = await postDelivery(t.app, BODY, headersFor(BODY, topic, `evt-${topic}`))
+        expect(res.json()).toMatchObject({ action: 'unchanged' })
+      }
       expect(await eventCount(t)).toBe(1)
     })
   })

@@ -59,8 +59,9 @@ function readOrder (order: JsonRecord, topic: string | undefined, shop: string |
     },
     items,
     ...(trackings.length > 0 ? { trackings } : {}),
+    // Not the topic: it names the delivery (kept in its record's headers), and would make every routine
+    // orders/updated or orders/paid carrying the same order an "update" of the order.
     extra: withoutUndefined({
-      topic,
       shop_domain: store,
       order_id: idText(order.id),
       financial_status: order.financial_status ?? undefined,
@@ -120,7 +121,7 @@ function readFulfillment (fulfillment: JsonRecord, topic: string, shop: string |
     orderNumber: orderName.replace(/^#\s*/, ''),
     fields: { platformOrderId: idText(fulfillment.order_id), store: shop },
     trackings,
-    extra: withoutUndefined({ topic, shop_domain: shop })
+    extra: withoutUndefined({ shop_domain: shop })
   }
 }
 

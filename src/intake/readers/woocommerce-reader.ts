@@ -64,7 +64,6 @@ function readOrder (order: JsonRecord, headers: ReaderInput['headers'], topic: s
     items,
     ...(trackings.length > 0 ? { trackings } : {}),
     extra: withoutUndefined({
-      topic,
       webhook_id: headers['x-wc-webhook-id'],
       store_url: headers['x-wc-webhook-source'],
       order_id: idText(order.id),

@@ -71,7 +71,6 @@ testReader(shopifyReader, [
           { title: 'Everyday Cushioned Crew Socks', variant: 'M / Black', sku: 'SX7664-010-M', quantity: 2, unitPrice: '14.00' }
         ],
         extra: {
-          topic: 'orders/create',
           shop_domain: 'kicks-depot.myshopify.com',
           order_id: '5981234567890',
           financial_status: 'paid',
@@ -236,7 +235,7 @@ testReader(shopifyReader, [
         orderNumber: '2040',
         fields: { platformOrderId: '6012345678901', store: 'kicks-depot.myshopify.com' },
         trackings: [{ number: '794644790138', carrier: 'FedEx' }, { number: '794644790138', carrier: 'FedEx' }],
-        extra: { topic: 'fulfillments/create', shop_domain: 'kicks-depot.myshopify.com' }
+        extra: { shop_domain: 'kicks-depot.myshopify.com' }
       }
     }
   },

@@ -100,7 +100,6 @@ testReader(woocommerceReader, [
           { title: 'Everyday Crew Socks (3-Pack)', sku: 'SOCK-3PK-BLK', quantity: 1, unitPrice: 60 }
         ],
         extra: {
-          topic: 'order.created',
           webhook_id: '12',
           store_url: 'https://shop.example.com/',
           order_id: '4821',
