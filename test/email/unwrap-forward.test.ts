@@ -43,6 +43,26 @@ describe('unwrapForward', () => {
     })
   })
 
+  it('reads quoted headers with blank lines between them, as an HTML forward reads as text', () => {
+    const body = 'Begin forwarded message:\n\nFrom: Nike <nike@official.nike.com>\n\nSubject: Your order has been cancelled\n\nDate: November 29, 2026 at 9:00:00 AM EST\n\nTo: bot3@icloud.com\n\nWe\'ve cancelled order C07777777777.'
+    const envelope = unwrapForward(outer('Fwd: Your order has been cancelled', body))
+    expect(envelope).toMatchObject({ from: { address: 'nike@official.nike.com' }, to: { address: 'bot3@icloud.com' }, date: '2026-11-29T14:00:00.000Z' })
+    expect(envelope.body.trim()).toBe('We\'ve cancelled order C07777777777.')
+  })
+
+  it('reads a forward quoted with "> " on every line', () => {
+    const body = 'Sent from my iPhone\n\nBegin forwarded message:\n\n> From: Foot Locker <info@e.footlocker.com>\n> To: bot1@icloud.com\n> Subject: Your Order Has Shipped\n>\n> Order #: P1234567890'
+    const envelope = unwrapForward(outer('Fwd: Your Order Has Shipped', body))
+    expect(envelope).toMatchObject({ from: { address: 'info@e.footlocker.com' }, to: { address: 'bot1@icloud.com' }, subject: 'Your Order Has Shipped' })
+    expect(envelope.body.trim()).toBe('Order #: P1234567890')
+  })
+
+  it('never gives the forwarding mailbox as the recipient', () => {
+    expect(unwrapForward(outer('Fwd: Your order has shipped', 'no headers here')).to).toBeNull()
+    const withoutTo = '---------- Forwarded message ---------\nFrom: Nike <nike@official.nike.com>\nSubject: Shipped\n\nOrder C01928374650'
+    expect(unwrapForward(outer('Fwd: Shipped', withoutTo)).to).toBeNull()
+  })
+
   it('leaves a message that is not a forward alone, even if it quotes a From: line', () => {
     const envelope = unwrapForward(outer('Your order has shipped', 'From: Warehouse 4\nSubject: see below'))
     expect(envelope).toMatchObject({ from: { address: 'riley@example.net' }, subject: 'Your order has shipped', isForwarded: false })

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { readEmail } from '../../src/email/read-email.ts'
+import { FIXTURES_DIR } from './support/fixture-path.ts'
+
+// Forwards as the mail clients write them, saved by hand (the generated fixtures write Gmail's and Outlook's forms).
+const read = async (name: string) => await readEmail(readFileSync(`${FIXTURES_DIR}hand-written/${name}.eml`))
+
+describe('readEmail on forwards written by mail clients', () => {
+  it('reads an Apple Mail forward through its HTML part, whose quoted headers are one <div> each', async () => {
+    const reading = await read('apple-mail-forward-html-nike-cancellation')
+    expect(reading).toMatchObject({ from: 'nike@official.nike.com', retailer: 'nike', kind: 'cancellation', date: '2026-11-29T14:00:00.000Z' })
+    expect(reading.patch?.fields).toMatchObject({ store: 'Nike', email: 'bot3@icloud.com', status: 'cancelled' })
+  })
+
+  it('reads an Apple Mail forward quoted with "> " through to the original', async () => {
+    const reading = await read('apple-mail-forward-quoted-foot-locker-shipping')
+    expect(reading).toMatchObject({ from: 'info@e.footlocker.com', retailer: 'foot-locker', kind: 'shipping' })
+    expect(reading.patch).toMatchObject({ orderNumber: 'P1234567890', fields: { store: 'Foot Locker', email: 'bot1@icloud.com' } })
+  })
+
+  it('gives no email to the order from a forward that cannot be read through: its To is the shared inbox', async () => {
+    const reading = await read('forward-without-headers-nike-shipping')
+    expect(reading.patch?.orderNumber).toBe('C07777777777')
+    expect(reading.patch?.fields.email).toBeUndefined()
+  })
+})
