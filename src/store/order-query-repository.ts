@@ -3,7 +3,7 @@ import { formatCents, toCents } from '../orders/parse-money.ts'
 import type { Database, Db } from './database.ts'
 import { type StoredOrder, toStoredOrder } from './order-repository.ts'
 import { findSearchMatches, orderIdIn } from './order-search.ts'
-import { containsPattern, orderMatches } from './search-predicate.ts'
+import { orderMatches, toSearchTerm } from './search-predicate.ts'
 
 export type OrderSortKey = 'created_at' | 'order_date' | 'total'
 
@@ -64,8 +64,8 @@ export async function listOrders (db: Db, filter: OrderFilter, page: OrderPage):
   const key = sortExpression(page.sort)
   const direction = page.descending ? 'desc' : 'asc'
   let query = matches === undefined
-    ? applyOrderFilter(db.kysely.selectFrom('orders').selectAll('orders'), filter)
-    : applyOrderFilter(matchedOrders(db, matches).selectAll('orders'), { ...filter, search: undefined })
+    ? applyOrderFilter(db, db.kysely.selectFrom('orders').selectAll('orders'), filter)
+    : applyOrderFilter(db, matchedOrders(db, matches).selectAll('orders'), { ...filter, search: undefined })
   const after = page.after
   if (after !== undefined) {
     // SQLite compares a REAL with a TEXT parameter as "number < text": money is bound as a number there and in PostgreSQL alike.
@@ -90,7 +90,7 @@ function matchedOrders (db: Db, ids: readonly number[]): SelectQueryBuilder<Data
   return query as unknown as SelectQueryBuilder<Database, 'orders', object>
 }
 
-export function applyOrderFilter<O> (query: SelectQueryBuilder<Database, 'orders', O>, filter: OrderFilter): SelectQueryBuilder<Database, 'orders', O> {
+export function applyOrderFilter<O> (db: Db, query: SelectQueryBuilder<Database, 'orders', O>, filter: OrderFilter): SelectQueryBuilder<Database, 'orders', O> {
   let q = query
   if (filter.statuses !== undefined && filter.statuses.length > 0) q = q.where('orders.status', 'in', [...filter.statuses])
   if (filter.source !== undefined) q = q.where('orders.source', '=', filter.source)
@@ -100,7 +100,7 @@ export function applyOrderFilter<O> (query: SelectQueryBuilder<Database, 'orders
   if (filter.from !== undefined) q = q.where('orders.created_at', '>=', filter.from)
   if (filter.to !== undefined) q = q.where('orders.created_at', '<', filter.to)
   const search = filter.search
-  if (search !== undefined && search !== '') q = q.where(orderMatches(containsPattern(search)))
+  if (search !== undefined && search !== '') q = q.where(orderMatches(toSearchTerm(db.features, search)))
   return q
 }
 

@@ -2,7 +2,7 @@ import { type RawBuilder, sql } from 'kysely'
 import type { Db, DialectFeatures } from './database.ts'
 import { findOrdersWithTrigrams } from './dialects/postgres-order-search.ts'
 import { findOrdersWithFts } from './dialects/sqlite-order-search.ts'
-import { containsPattern } from './search-predicate.ts'
+import { type SearchTerm, toSearchTerm } from './search-predicate.ts'
 
 /**
  * Above this many matches a page of them is found faster by reading orders in the page's order and checking each:
@@ -11,9 +11,9 @@ import { containsPattern } from './search-predicate.ts'
  */
 export const MOST_INDEXED_MATCHES = 5000
 
-const FINDERS: Record<DialectFeatures['name'], (db: Db, term: string, pattern: string, limit: number) => Promise<number[] | undefined>> = {
+const FINDERS: Record<DialectFeatures['name'], (db: Db, term: string, search: SearchTerm, limit: number) => Promise<number[] | undefined>> = {
   sqlite: findOrdersWithFts,
-  postgres: async (db, _term, pattern, limit) => await findOrdersWithTrigrams(db, pattern, limit)
+  postgres: async (db, _term, search, limit) => await findOrdersWithTrigrams(db, search, limit)
 }
 
 /**
@@ -23,7 +23,7 @@ const FINDERS: Record<DialectFeatures['name'], (db: Db, term: string, pattern: s
  */
 export async function findSearchMatches (db: Db, term: string): Promise<number[] | undefined> {
   if ([...term].length < 3) return undefined
-  const ids = await FINDERS[db.features.name](db, term, containsPattern(term), MOST_INDEXED_MATCHES)
+  const ids = await FINDERS[db.features.name](db, term, toSearchTerm(db.features, term), MOST_INDEXED_MATCHES)
   return ids === undefined ? undefined : [...new Set(ids)]
 }
 

@@ -1,7 +1,24 @@
 import { type RawBuilder, sql } from 'kysely'
+import type { DialectFeatures } from './database.ts'
+import { UNICODE_LOWER } from './dialects/sqlite-search-functions.ts'
 
 /** The columns of `orders` that the search looks in; tracking numbers of `order_tracking` too. */
 export const SEARCHED_COLUMNS = ['order_number', 'product', 'email', 'customer_name', 'tracking_number', 'reference_number'] as const
+
+/** A term as the search compares it: the LIKE pattern for "contains the term", and the function that lowers both sides. */
+export interface SearchTerm {
+  pattern: string
+  lower: RawBuilder<unknown>
+}
+
+// PostgreSQL's lower() lowers every letter under a UTF-8 ctype (C.UTF-8, en_US.UTF-8; not under plain C); SQLite's
+// only ASCII ones, so a term with other letters is lowered by a function of ROMS (sqlite-search-functions.ts).
+const LOWER_KNOWS_UNICODE: Record<DialectFeatures['name'], boolean> = { sqlite: false, postgres: true }
+
+export function toSearchTerm (features: DialectFeatures, term: string): SearchTerm {
+  const ascii = /^\p{ASCII}*$/u.test(term)
+  return { pattern: containsPattern(term), lower: sql.raw(ascii || LOWER_KNOWS_UNICODE[features.name] ? 'lower' : UNICODE_LOWER) }
+}
 
 /** The LIKE pattern for "contains the term", its % _ and \ taken literally. */
 export function containsPattern (term: string): string {
@@ -9,22 +26,22 @@ export function containsPattern (term: string): string {
 }
 
 /** `lower(x) like lower(?)` with an explicit escape character: the same answer in SQLite and PostgreSQL. */
-export function likePattern (column: RawBuilder<unknown>, pattern: string): RawBuilder<boolean> {
-  return sql<boolean>`lower(${column}) like lower(${pattern}) escape '\\'`
+export function likePattern (column: RawBuilder<unknown>, term: SearchTerm): RawBuilder<boolean> {
+  return sql<boolean>`${term.lower}(${column}) like ${term.lower}(${term.pattern}) escape '\\'`
 }
 
 /** One of the order's own searched columns contains the term. */
-export function orderColumnsMatch (pattern: string): RawBuilder<boolean> {
-  return sql<boolean>`(${sql.join(SEARCHED_COLUMNS.map((c) => likePattern(sql.ref(`orders.${c}`), pattern)), sql` or `)})`
+export function orderColumnsMatch (term: SearchTerm): RawBuilder<boolean> {
+  return sql<boolean>`(${sql.join(SEARCHED_COLUMNS.map((c) => likePattern(sql.ref(`orders.${c}`), term)), sql` or `)})`
 }
 
 /** The tracking number of an `order_tracking` row contains the term. */
-export function trackingMatches (pattern: string): RawBuilder<boolean> {
-  return likePattern(sql.ref('order_tracking.tracking_number'), pattern)
+export function trackingMatches (term: SearchTerm): RawBuilder<boolean> {
+  return likePattern(sql.ref('order_tracking.tracking_number'), term)
 }
 
 /** The search itself: one of the order's columns or one of its tracking numbers contains the term. */
-export function orderMatches (pattern: string): RawBuilder<boolean> {
-  return sql<boolean>`(${orderColumnsMatch(pattern)} or exists (select 1 from order_tracking
-    where order_tracking.order_id = orders.id and ${trackingMatches(pattern)}))`
+export function orderMatches (term: SearchTerm): RawBuilder<boolean> {
+  return sql<boolean>`(${orderColumnsMatch(term)} or exists (select 1 from order_tracking
+    where order_tracking.order_id = orders.id and ${trackingMatches(term)}))`
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../database.ts'
-import { orderColumnsMatch, SEARCHED_COLUMNS, trackingMatches } from '../search-predicate.ts'
+import { orderColumnsMatch, SEARCHED_COLUMNS, type SearchTerm, trackingMatches } from '../search-predicate.ts'
 
 // The searched text of an order exactly as migration 0004 indexes it with pg_trgm: the planner matches an index by
 // its expression. A term found across two columns is only a candidate; the exact match per column decides.
@@ -10,11 +10,11 @@ const SEARCH_TEXT = sql.raw(`lower(${SEARCHED_COLUMNS.map((c) => `coalesce(order
  * The ids of the orders that match the term, or undefined when more than `limit` do. The GIN indexes serve a rare term;
  * for a common one the planner reads the table and stops at the limit. Duplicates possible.
  */
-export async function findOrdersWithTrigrams (db: Db, pattern: string, limit: number): Promise<number[] | undefined> {
+export async function findOrdersWithTrigrams (db: Db, search: SearchTerm, limit: number): Promise<number[] | undefined> {
   const { rows } = await sql<{ id: number }>`select orders.id as id from orders
-      where ${SEARCH_TEXT} like lower(${pattern}) escape '\\' and ${orderColumnsMatch(pattern)}
+      where ${SEARCH_TEXT} like lower(${search.pattern}) escape '\\' and ${orderColumnsMatch(search)}
     union all
-    select order_tracking.order_id as id from order_tracking where ${trackingMatches(pattern)}
+    select order_tracking.order_id as id from order_tracking where ${trackingMatches(search)}
     limit ${limit + 1}`.execute(db.kysely)
   return rows.length > limit ? undefined : rows.map((row) => row.id)
 }

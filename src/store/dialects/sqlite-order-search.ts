@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely'
 import type { Db } from '../database.ts'
-import { orderColumnsMatch, orderMatches, trackingMatches } from '../search-predicate.ts'
+import { orderColumnsMatch, orderMatches, type SearchTerm, trackingMatches } from '../search-predicate.ts'
 
 // The trigram index of migration 0004: FTS5 table `order_search`, an order under its id, a tracking number under
 // minus its id in `order_tracking`. detail=none keeps only which rows hold a trigram, so a term is matched as its
@@ -24,22 +24,22 @@ type Side = keyof typeof SIDES
  * The ids of the orders that match the term (three characters or more), or undefined when more than `limit` do.
  * Orders and tracking numbers are matched apart, each with its own rarest trigrams. Duplicates possible.
  */
-export async function findOrdersWithFts (db: Db, term: string, pattern: string, limit: number): Promise<number[] | undefined> {
+export async function findOrdersWithFts (db: Db, term: string, search: SearchTerm, limit: number): Promise<number[] | undefined> {
   const trigrams = trigramsOf(term)
   const [orders, tracking] = await Promise.all([matchQuery(db, trigrams, 'orders'), matchQuery(db, trigrams, 'tracking')])
   const parts: Array<RawBuilder<unknown>> = [
-    sql`select orders.id as id from orders where orders.id > (select last_order_id from order_fold_state) and ${orderMatches(pattern)}`,
+    sql`select orders.id as id from orders where orders.id > (select last_order_id from order_fold_state) and ${orderMatches(search)}`,
     sql`select order_tracking.order_id as id from order_tracking
-      where order_tracking.id > (select last_tracking_id from order_fold_state) and ${trackingMatches(pattern)}`,
-    sql`select orders.id as id from order_fold_queue cross join orders on orders.id = order_fold_queue.order_id where ${orderMatches(pattern)}`
+      where order_tracking.id > (select last_tracking_id from order_fold_state) and ${trackingMatches(search)}`,
+    sql`select orders.id as id from order_fold_queue cross join orders on orders.id = order_fold_queue.order_id where ${orderMatches(search)}`
   ]
   if (orders !== undefined) {
     parts.push(sql`select orders.id as id from order_search cross join orders on orders.id = order_search.rowid
-      where order_search match ${orders} and order_search.rowid > 0 and ${orderColumnsMatch(pattern)}`)
+      where order_search match ${orders} and order_search.rowid > 0 and ${orderColumnsMatch(search)}`)
   }
   if (tracking !== undefined) {
     parts.push(sql`select order_tracking.order_id as id from order_search cross join order_tracking on order_tracking.id = -order_search.rowid
-      where order_search match ${tracking} and order_search.rowid < 0 and ${trackingMatches(pattern)}`)
+      where order_search match ${tracking} and order_search.rowid < 0 and ${trackingMatches(search)}`)
   }
   // One statement, so the index and what is not folded into it are read as of the same moment. UNION ALL streams, so
   // LIMIT stops a common term early; UNION would collect every match first.

@@ -2,6 +2,7 @@ import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import type { Database, DialectFeatures, RunSql } from '../database.ts'
 import { startCheckpointer } from './sqlite-checkpointer.ts'
+import { addSearchFunctions } from './sqlite-search-functions.ts'
 import { waitForTurn, type WriteTurn } from './sqlite-write-turn.ts'
 
 export const sqliteFeatures: DialectFeatures = { name: 'sqlite', rowLocks: false }
@@ -70,6 +71,7 @@ const CATCH_UP_PAGES = 20_000
 
 /** Kysely over one better-sqlite3 connection and a runner of its kept statements; a writer's transactions take the lock at once. */
 export function sqliteConnection (db: SqliteDatabase.Database, role: 'read' | 'write', turn?: WriteTurn): SqliteConnection {
+  addSearchFunctions(db)
   const prepare = statementCache(db, role, turn)
   // Methods are bound to the database itself: native methods cannot be called on a proxy.
   const database = new Proxy(db, {
