@@ -6,6 +6,7 @@ import {
   updateEmailOutcome
 } from '../store/email-message-repository.ts'
 import type { Writer } from '../store/writer.ts'
+import { findSameOriginal } from './find-same-original.ts'
 import { type PreparedEmail, prepareEmail } from './prepare-email.ts'
 import type { RetailerRule } from './retailers/index.ts'
 import { describeReading, settleEmail } from './settle-email.ts'
@@ -39,7 +40,8 @@ export interface EmailResult {
 /**
  * The one way an email reaches the orders, whether polled, posted or imported. The email's row (claimed by its
  * Message-ID) and the order change are written in one transaction, so an email is applied exactly once; one seen
- * before answers `duplicate` and changes nothing. An email that cannot be applied is kept with its problems.
+ * before, by its Message-ID or as another copy of the same original (findSameOriginal), answers `duplicate` and
+ * changes nothing. An email that cannot be applied is kept with its problems.
  */
 export async function applyEmail (deps: ApplyEmailDeps, raw: Buffer, origin: EmailOrigin): Promise<EmailResult> {
   const prepared = await prepareEmail(raw, deps.rules)
@@ -50,6 +52,8 @@ export async function applyEmail (deps: ApplyEmailDeps, raw: Buffer, origin: Ema
     return await deps.writer.write(async (db) => {
       const seen = await findEmailByMessageId(db, messageId)
       if (seen !== undefined) return duplicateOf(seen)
+      const original = await findSameOriginal(db, prepared, null)
+      if (original !== undefined) return duplicateOf(original)
       const claimed = { ...describeReading(prepared), status: 'failed' as const, problems: ['not applied yet'] }
       const id = await insertEmailIfAbsent(db, { ...row, ...claimed })
       if (id === undefined) {

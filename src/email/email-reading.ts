@@ -30,5 +30,7 @@ export interface EmailReading {
   kind: EmailKind
   patch?: RawOrderPatch
   cancelledItems?: CancelledItem[]
+  /** The original's text, read through a forward, as fingerprintText gives it: what makes two copies one email. */
+  textFingerprint?: string
   problems: string[]
 }

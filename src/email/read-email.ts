@@ -8,6 +8,7 @@ import { findLinks, withoutUrls } from './find-links.ts'
 import { findOrderNumber } from './find-order-number.ts'
 import { findTotal } from './find-total.ts'
 import { findTrackings } from './find-trackings.ts'
+import { fingerprintText } from './fingerprint-text.ts'
 import { htmlToText } from './html-to-text.ts'
 import { matchRetailer } from './match-retailer.ts'
 import type { Address } from './parse-address.ts'
@@ -41,6 +42,7 @@ export async function readEmail (raw: Buffer, options: { rules?: readonly Retail
     date: envelope.date,
     retailer: rule.id,
     kind,
+    textFingerprint: fingerprintText(body),
     problems: []
   }
   if (kind === 'unknown') reading.problems.push('the subject and body match no known kind of order email')

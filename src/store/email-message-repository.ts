@@ -73,6 +73,18 @@ export async function findEmailByMessageId (db: Db, messageId: string): Promise<
   return row === undefined ? undefined : toStoredEmail(row)
 }
 
+/** Emails applied to the order from that sender with that subject: the candidates for a second copy of one email. */
+export async function findAppliedEmailsFrom (db: Db, orderId: number, sender: string, subject: string): Promise<StoredEmail[]> {
+  const rows = await db.kysely.selectFrom('email_messages').selectAll()
+    .where('order_id', '=', orderId)
+    .where('status', '=', 'applied')
+    .where('sender', '=', sender)
+    .where('subject', '=', subject)
+    .orderBy('id')
+    .execute()
+  return rows.map(toStoredEmail)
+}
+
 /** The date of the newest email already applied to the order, leaving out one email (the one being re-run). */
 export async function findLatestAppliedEmailDate (db: Db, orderId: number, exceptId: number | null): Promise<string | null> {
   const row = await db.kysely.selectFrom('email_messages')
