@@ -56,7 +56,8 @@ function readOrderNumber (value: unknown): string {
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'bigint') {
     throw new DomainError('INVALID_FIELD', `order_number must be a string or a number, got ${preview(value)}`, { field: 'order_number' })
   }
-  const text = cleanText(String(value))
+  // "#1001" is how shops and emails write order 1001 (Shopify's name, "Order #1001"): one order, whoever sends it.
+  const text = cleanText(String(value)).replace(/^#\s*/, '')
   if (text === '') throw new DomainError('ORDER_NUMBER_MISSING', 'order_number must not be empty', { field: 'order_number' })
   if (NO_NUMBER.has(text.toLowerCase())) {
     throw new DomainError('ORDER_NUMBER_MISSING', `order_number ${JSON.stringify(text)} stands for no number; send the order's own number`, { field: 'order_number' })
@@ -73,6 +74,7 @@ function readField (field: OrderField, value: unknown): OrderValues[OrderField] 
   if (field === 'quantity') return readQuantity(value, label)
   if (field === 'orderDate') return parseDate(value, label)
   const text = readText(value, label)
+  if (field === 'trackingNumber') return trackingNumberOf(text)
   if (field === 'status') return normalizeStatus(text)
   if (field === 'currency') return text.toUpperCase()
   return text
@@ -113,12 +115,20 @@ function readTrackings (trackings: Array<{ number: unknown, carrier?: unknown }>
   const result: Tracking[] = []
   for (const [i, tracking] of trackings.entries()) {
     if (isBlank(tracking.number)) continue
-    const number = readText(tracking.number, `trackings[${i}].number`)
+    const number = trackingNumberOf(readText(tracking.number, `trackings[${i}].number`))
     if (seen.has(number)) continue
     seen.add(number)
     result.push({ number, carrier: isBlank(tracking.carrier) ? null : readText(tracking.carrier, `trackings[${i}].carrier`) })
   }
   return result
+}
+
+/**
+ * A tracking number as carriers print it and their sites take it: upper case, without the spaces it is often written
+ * with ("9400 1118 9922 3856 9284 99", "1z999aa1…"), so one parcel is one tracking row however a sender wrote it.
+ */
+function trackingNumberOf (text: string): string {
+  return text.replace(/\s+/g, '').toUpperCase()
 }
 
 function cleanText (text: string): string {

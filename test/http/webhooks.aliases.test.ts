@@ -69,6 +69,45 @@ for (const kind of testDatabases()) {
       expect(order.product).toBe('Dunk')
     })
 
+    it('reads names written without separators, in any case', async () => {
+      const res = await postJson(t.app, { ORDERNUMBER: 'CMP-1', CUSTOMEREMAIL: 'cmp@example.com', TRACKINGNUMBER: '1Z999AA10123456784', customername: 'Jo Cmp', ProxyList: 'ISP 1' })
+      expect(res.statusCode, res.body).toBe(200)
+      const order = await t.store.db.kysely.selectFrom('orders').selectAll().where('order_number', '=', 'CMP-1').executeTakeFirstOrThrow()
+      expect(order).toMatchObject({ email: 'cmp@example.com', tracking_number: '1Z999AA10123456784', customer_name: 'Jo Cmp', proxy_list: 'ISP 1' })
+      expect(JSON.parse(order.extra)).toEqual({})
+      expect((await postJson(t.app, { ordernumber: 'CMP-1', customer_name: 'Jo Cmp' })).json().action).toBe('unchanged')
+    })
+
+    it('leaves stored values alone for fields sent as null, known or not, and writes no event', async () => {
+      await postJson(t.app, { order_number: 'NULL-1', price: 10, customer_name: 'Ann', note: 'keep' })
+      const res = await postJson(t.app, { order_number: 'NULL-1', price: null, tracking_number: null, customer_name: null, note: null, other: null })
+      expect(res.json().action).toBe('unchanged')
+      const order = await t.store.db.kysely.selectFrom('orders').selectAll().where('order_number', '=', 'NULL-1').executeTakeFirstOrThrow()
+      expect(order).toMatchObject({ customer_name: 'Ann' })
+      expect(Number(order.price)).toBe(10)
+      expect(JSON.parse(order.extra)).toEqual({ note: 'keep' })
+      const events = await t.store.db.kysely.selectFrom('order_events').select('id').where('order_id', '=', order.id).execute()
+      expect(events).toHaveLength(1)
+    })
+
+    it('takes "#1001" for order 1001, as shops and emails write it', async () => {
+      expect((await postJson(t.app, { order_number: '#HASH-1001', product: 'Dunk' })).json()).toMatchObject({ action: 'created', order_number: 'HASH-1001' })
+      expect((await postJson(t.app, { order_number: 'HASH-1001', status: 'shipped' })).json()).toMatchObject({ action: 'updated' })
+      expect((await postJson(t.app, { order_number: '# HASH-1001', status: 'shipped' })).json()).toMatchObject({ action: 'unchanged' })
+      expect((await postJson(t.app, { order_number: '#' })).json().error.code).toBe('ORDER_NUMBER_MISSING')
+    })
+
+    it('keeps one tracking row for a number written in other case or with spaces', async () => {
+      await postJson(t.app, { order_number: 'TRK-1', tracking_number: '1z999aa10123456784' })
+      expect((await postJson(t.app, { order_number: 'TRK-1', tracking_number: '1Z999AA10123456784' })).json().action).toBe('unchanged')
+      await postJson(t.app, { order_number: 'TRK-1', tracking_number: '9400 1118 9922 3856 9284 99' })
+      expect((await postJson(t.app, { order_number: 'TRK-1', tracking_number: '9400111899223856928499' })).json().action).toBe('unchanged')
+      const order = await t.store.db.kysely.selectFrom('orders').select(['id', 'tracking_number']).where('order_number', '=', 'TRK-1').executeTakeFirstOrThrow()
+      expect(order.tracking_number).toBe('9400111899223856928499')
+      const rows = await t.store.db.kysely.selectFrom('order_tracking').select('tracking_number').where('order_id', '=', order.id).orderBy('id').execute()
+      expect(rows.map((r) => r.tracking_number)).toEqual(['1Z999AA10123456784', '9400111899223856928499'])
+    })
+
     it('still names the missing order number when no envelope holds one', async () => {
       const res = await postJson(t.app, { data: { order: { payload: { body: { order_number: 'TOO-DEEP' } } } } })
       expect(res.statusCode).toBe(400)

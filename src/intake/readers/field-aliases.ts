@@ -27,7 +27,12 @@ export const FIELD_ALIASES: ReadonlyArray<readonly [OrderField, readonly string[
   ['orderDate', ['order_date', 'created_at', 'date']]
 ]
 
-/** `Order Number`, `orderNumber`, `order-number` -> `order_number`. */
+/** A name with nothing between its words: `ordernumber`, `ORDERNUMBER`, `CustomerEmail`'s upper-case twin. */
+const COMPACT_ALIASES = new Map<string, string>(
+  [...ORDER_NUMBER_ALIASES, ...FIELD_ALIASES.flatMap(([, aliases]) => aliases)].map((alias) => [alias.replace(/_/g, ''), alias])
+)
+
+/** `Order Number`, `orderNumber`, `order-number`, `ORDERNUMBER` -> `order_number`. */
 export function toAliasKey (key: string): string {
   let alias = known.get(key)
   if (alias === undefined) {
@@ -35,6 +40,7 @@ export function toAliasKey (key: string): string {
       .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
       .toLowerCase()
       .replace(/[\s\-.]+/g, '_')
+    alias = COMPACT_ALIASES.get(alias) ?? alias
     // A sender uses the same few dozen keys on every delivery; the bounds keep odd payloads from growing it.
     if (known.size < KNOWN_KEYS && key.length <= KNOWN_KEY_LENGTH) known.set(key, alias)
   }

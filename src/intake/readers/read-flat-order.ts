@@ -3,7 +3,8 @@ import { FIELD_ALIASES, ORDER_NUMBER_ALIASES, toAliasKey } from './field-aliases
 
 /**
  * Reads a flat object through the guide's alias table. Keys the table does not know are kept, as sent, in `extra`;
- * so is a second alias of a field already taken (`amount` beside `total`).
+ * so is a second alias of a field already taken (`amount` beside `total`). A null is left out wherever it is: it
+ * leaves the stored value alone.
  */
 export function readFlatOrder (payload: Record<string, unknown>): RawOrderPatch {
   const byKey = new Map<string, string>()
@@ -15,10 +16,10 @@ export function readFlatOrder (payload: Record<string, unknown>): RawOrderPatch 
   const take = (aliases: readonly string[]): unknown => {
     for (const alias of aliases) {
       const key = byKey.get(alias)
-      if (key !== undefined && payload[key] !== undefined && payload[key] !== null) {
-        used.add(key)
-        return payload[key]
-      }
+      if (key === undefined) continue
+      // A known field sent as null leaves the stored value alone: neither a value nor something to keep in extra.
+      used.add(key)
+      if (payload[key] !== undefined && payload[key] !== null) return payload[key]
     }
     return undefined
   }
@@ -32,7 +33,7 @@ export function readFlatOrder (payload: Record<string, unknown>): RawOrderPatch 
   const extra: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(payload)) {
     // defineProperty: a `__proto__` key is kept as data instead of setting the prototype of `extra`.
-    if (!used.has(key) && value !== undefined) Object.defineProperty(extra, key, { value, enumerable: true, writable: true, configurable: true })
+    if (!used.has(key) && value !== undefined && value !== null) Object.defineProperty(extra, key, { value, enumerable: true, writable: true, configurable: true })
   }
   return { orderNumber, fields, ...(Object.keys(extra).length > 0 ? { extra } : {}) }
 }
