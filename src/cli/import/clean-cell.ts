@@ -1,3 +1,5 @@
+import { DomainError } from '../../domain-error.ts'
+
 // Excel keeps leading zeros and long digit strings (tracking numbers) by writing them as formulas: ="1Z999AA10123456784".
 const EXCEL_TEXT_FORMULA = /^="(.*)"$/s
 // CSV exports, ROMS's own included, put an apostrophe before text that would start a formula (OWASP CSV injection).
@@ -17,17 +19,27 @@ const SLASH_DATE = /^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})(?:[ T](\d{1,2}):(\d
 /**
  * Spreadsheets write dates as they display them: `11/28/2026` or `11/28/2026 2:05 PM` in the US, `28.11.2026` or
  * `28/11/2026` elsewhere. These become ISO 8601 (`2026-11-28`, `2026-11-28T14:05:00`); anything else is returned as
- * given, for the order rules to accept (ISO, Unix time) or reject.
+ * given, for the order rules to accept (ISO, Unix time) or reject. A slash date that is no day of the calendar in the
+ * order read is rejected here, quoting the cell as written (not the rewritten ISO form the user never typed).
  */
-export function toIsoDate (text: string, dayFirst: boolean): string {
+export function toIsoDate (text: string, dayFirst: boolean, field: string): string {
   const match = SLASH_DATE.exec(text.trim())
   if (match === null) return text
   const [, a = '', b = '', y = '', h, min, s, ampm] = match
   const [month, day] = dayFirst ? [b, a] : [a, b]
   const year = y.length === 2 ? `20${y}` : y
+  if (!isCalendarDay(Number(year), Number(month), Number(day))) {
+    const order = dayFirst ? 'day/month/year (--day-first)' : 'month/day/year; --day-first reads day/month/year'
+    throw new DomainError('INVALID_FIELD', `${field} is not a date: got "${text.trim()}" (read as ${order})`, { field })
+  }
   const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`
   if (h === undefined || min === undefined) return date
   let hour = Number(h) % (ampm === undefined ? 24 : 12)
   if (ampm?.toLowerCase() === 'pm') hour += 12
   return `${date}T${String(hour).padStart(2, '0')}:${min}:${s ?? '00'}`
+}
+
+function isCalendarDay (year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day
 }

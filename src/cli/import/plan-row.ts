@@ -48,7 +48,7 @@ function plan ({ row, record }: TableRow, options: PlanOptions): PlannedRow {
   if (options.format === 'statement') return planStatement(row, pick, options)
   const raw = readFlatOrder(withoutMeta(record, options.meta))
   mergeExtraColumn(raw)
-  if (typeof raw.fields.orderDate === 'string') raw.fields.orderDate = toIsoDate(raw.fields.orderDate, options.dayFirst)
+  if (typeof raw.fields.orderDate === 'string') raw.fields.orderDate = toIsoDate(raw.fields.orderDate, options.dayFirst, 'order_date')
   if (options.status !== undefined) raw.fields.status = options.status
   return patchRow(row, raw, false)
 }
@@ -61,7 +61,7 @@ function plan ({ row, record }: TableRow, options: PlanOptions): PlannedRow {
 function planStatement (row: number, pick: Pick, options: PlanOptions): PlannedRow {
   const posted = pick(LIST_ALIASES.postedDate)
   if (posted === undefined) throw new DomainError('INVALID_FIELD', 'posted_date is empty', { field: 'posted_date' })
-  const extra: Record<string, unknown> = { posted_date: parseDate(toIsoDate(String(posted), options.dayFirst), 'posted_date').slice(0, 10) }
+  const extra: Record<string, unknown> = { posted_date: parseDate(toIsoDate(String(posted), options.dayFirst, 'posted_date'), 'posted_date').slice(0, 10) }
   const amount = pick(LIST_ALIASES.amount)
   if (amount !== undefined) extra.posted_amount = parseMoney(amount, 'amount')
   const reference = pick(LIST_ALIASES.reference)

@@ -69,24 +69,30 @@ async function readCsvTable (path: string, size: number, head: string): Promise<
     delimiter: sniffDelimiter(head),
     relax_column_count: true,
     relax_quotes: true,
-    skip_empty_lines: true,
+    // Empty lines are read, and skipped below, so that row numbers count them as a spreadsheet shows them.
+    skip_empty_lines: false,
     skip_records_with_error: true
   }))
   parser.on('skip', (error: Error & { lines?: number }) => { unreadable.push({ row: error.lines ?? 0, message: error.message }) })
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>
-  const first = await records.next()
+  let row = 1
+  let first = await records.next()
+  for (; first.done !== true && isEmptyLine(first.value); first = await records.next()) row++
   const firstCells = first.done === true ? [] : first.value.map(cleanCell)
   const headerless = firstCells.length === 1 && !isKnownHeader(firstCells[0] ?? '')
   const headers = headerless ? ['order_number'] : firstCells.map((cell, i) => cell === '' ? `column_${i + 1}` : canonicalHeader(cell))
   async function * rows (): AsyncGenerator<TableRow> {
-    let row = 1
     if (headerless && first.done !== true) yield { row, record: toRecord(headers, first.value) }
     for (let next = await records.next(); next.done !== true; next = await records.next()) {
       row++
-      yield { row, record: toRecord(headers, next.value) }
+      if (!isEmptyLine(next.value)) yield { row, record: toRecord(headers, next.value) }
     }
   }
   return { kind: 'csv', headers, headerless, rows: rows(), size, bytesRead: () => bytes, unreadable }
+}
+
+function isEmptyLine (cells: readonly string[]): boolean {
+  return cells.length === 1 && cells[0] === ''
 }
 
 /** Blank cells are left out: an empty cell leaves the stored value alone and adds nothing to `extra`. */
