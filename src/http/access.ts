@@ -2,13 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { errorBody } from './error-handler.ts'
 import { routeFactsOf } from './route-facts.ts'
 import { isValidSession, matchingToken, readCookie, SESSION_COOKIE } from './session-token.ts'
-import { signInPage } from './sign-in-page.ts'
+import { SIGN_IN_SCRIPT_PATH, signInPage } from './sign-in-page.ts'
 import type { TokenGuessLimit } from './token-guess-limit.ts'
 
 /** Routes anyone may call: senders, health checks, the docs and the sign-in itself. Every other route is protected. */
 const OPEN_ROUTES = new Set([
   '/api/v2/webhooks/orders', '/api/v2/webhooks/orders/:token', '/api/v2/webhooks/test', '/api/v2/webhooks/signature-help',
-  '/health', '/openapi.json', '/api/v2/session'
+  '/health', '/openapi.json', '/api/v2/session', SIGN_IN_SCRIPT_PATH
 ])
 
 const FORWARDING_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip']

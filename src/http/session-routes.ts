@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { errorBody } from './error-handler.ts'
 import { clearedSessionCookie, isValidSession, matchingToken, readCookie, SESSION_COOKIE, sessionCookie } from './session-token.ts'
-import { signInPage } from './sign-in-page.ts'
+import { SIGN_IN_SCRIPT, SIGN_IN_SCRIPT_PATH, signInPage } from './sign-in-page.ts'
 import { TOKEN_HINT } from './access.ts'
 import type { TokenGuessLimit } from './token-guess-limit.ts'
 
@@ -22,6 +22,10 @@ export function registerSessionRoutes (app: FastifyInstance, apiTokens: readonly
       done(null, Object.fromEntries(new URLSearchParams(String(body))))
     })
 
+    scope.get(SIGN_IN_SCRIPT_PATH, { schema: { hide: true } }, async (_request, reply) => {
+      return await reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(SIGN_IN_SCRIPT)
+    })
+
     scope.get('/api/v2/session', {
       schema: { summary: 'Whether a token is required, and whether this browser is signed in', tags: ['session'], response: { 200: sessionAnswer } }
     }, async (request) => ({ success: true, token_required: apiTokens.length > 0, signed_in: isSignedIn(request, apiTokens) }))
@@ -38,12 +42,12 @@ export function registerSessionRoutes (app: FastifyInstance, apiTokens: readonly
       const { token, return_to: returnTo } = request.body as { token: string, return_to?: string }
       const fromForm = request.headers['content-type']?.startsWith('application/x-www-form-urlencoded') === true
       if (apiTokens.length === 0) {
-        return await refuse(reply, fromForm, 400, 'SIGN_IN_NOT_NEEDED', `no API token is set, so this machine needs no sign-in and others are refused: ${TOKEN_HINT}`)
+        return await refuse(reply, { fromForm, returnTo }, 400, 'SIGN_IN_NOT_NEEDED', `no API token is set, so this machine needs no sign-in and others are refused: ${TOKEN_HINT}`)
       }
       if (!matchingToken(token, apiTokens)) {
         if (guesses !== undefined && await guesses.refuseIfExhausted(request, reply)) return reply
         guesses?.recordWrongToken(request)
-        return await refuse(reply, fromForm, 401, 'UNAUTHORIZED', 'that is not the API token (ROMS_API_TOKEN)')
+        return await refuse(reply, { fromForm, returnTo }, 401, 'UNAUTHORIZED', 'that is not the API token (ROMS_API_TOKEN)')
       }
       reply.header('set-cookie', sessionCookie(token, request.protocol === 'https'))
       // Only a path on this server: an open redirect would let a link sign users in and send them elsewhere.
@@ -68,11 +72,16 @@ function isSignedIn (request: FastifyRequest, apiTokens: readonly string[]): boo
   return session !== undefined && isValidSession(session, apiTokens)
 }
 
-async function refuse (reply: FastifyReply, fromForm: boolean, status: number, code: string, message: string): Promise<FastifyReply> {
-  if (fromForm) return await reply.code(status).type('text/html; charset=utf-8').send(signInPage({ tokenRequired: status === 401, message }))
+/** A form is answered with the form again, still returning where it was going (a wrong token is a typo away). */
+async function refuse (reply: FastifyReply, form: { fromForm: boolean, returnTo: string | undefined }, status: number, code: string, message: string): Promise<FastifyReply> {
+  if (form.fromForm) {
+    const returnTo = isLocalPath(form.returnTo) ? form.returnTo : '/'
+    return await reply.code(status).type('text/html; charset=utf-8').send(signInPage({ tokenRequired: status === 401, message, returnTo }))
+  }
   return await reply.code(status).send(errorBody(code, message))
 }
 
+// Visible ASCII only: a header cannot carry other characters (browsers percent-encode them in the hash they give).
 function isLocalPath (path: string | undefined): path is string {
-  return path !== undefined && path.startsWith('/') && !path.startsWith('//') && !path.includes('\\')
+  return path !== undefined && path.startsWith('/') && !path.startsWith('//') && !path.includes('\\') && /^[\x21-\x7e]*$/.test(path)
 }

@@ -5,8 +5,10 @@ function escapeHtml (text: string): string {
 }
 
 /**
- * What a browser gets instead of the dashboard before signing in: a plain form (no script, so it works under any
- * Content-Security-Policy) that posts the token to /api/v2/session, which sets the cookie and returns to the page.
+ * What a browser gets instead of the dashboard before signing in: a plain form that posts the token to
+ * /api/v2/session, which sets the cookie and returns to the page. The dashboard's route is in the address's hash
+ * (`#/orders?status=pending`), which browsers never send, so a small script of this server (SIGN_IN_SCRIPT, allowed by
+ * `script-src 'self'`) adds it to `return_to`; without script the form still works and returns to the path.
  */
 export function signInPage (options: { tokenRequired: boolean, message: string, returnTo?: string }): string {
   const form = options.tokenRequired
@@ -29,6 +31,7 @@ label, input, button { display: block; width: 100%; box-sizing: border-box; marg
 input, button { padding: .6rem; font: inherit }
 p { color: #4a5568 }
 </style>
+<script src="${SIGN_IN_SCRIPT_PATH}" defer></script>
 </head>
 <body>
 <h1>ROMS</h1>
@@ -38,3 +41,10 @@ ${form}
 </html>
 `
 }
+
+export const SIGN_IN_SCRIPT_PATH = '/sign-in.js'
+
+export const SIGN_IN_SCRIPT = `'use strict'
+const field = document.querySelector('input[name="return_to"]')
+if (field !== null && location.hash.length > 1) field.value = field.value.split('#')[0] + location.hash
+`

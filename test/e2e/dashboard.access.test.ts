@@ -40,6 +40,22 @@ describe.skipIf(!hasChromium())('dashboard sign-in and setup in Chromium', () =>
     await page.close()
   })
 
+  it('returns to the link that was opened, its hash included, after signing in (a wrong token first)', async () => {
+    server = await serveTestApp({ ROMS_API_TOKEN: TOKEN })
+    const page = await openPage(browser)
+    await page.goto(`${server.origin}/#/orders?status=pending&q=url`)
+    await expect.poll(async () => await page.locator('input[name="return_to"]').inputValue()).toBe('/#/orders?status=pending&q=url')
+    await page.getByLabel(/API token/).fill('not-the-token')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByText('that is not the API token').waitFor()
+    await page.getByLabel(/API token/).fill(TOKEN)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByText('No orders match.').waitFor()
+    expect(new URL(page.url()).hash).toBe('#/orders?status=pending&q=url')
+    expect(await page.locator('select[name="status"]').inputValue()).toBe('pending')
+    await page.close()
+  })
+
   it('shows its own sign-in form when the session ends while the dashboard is open', async () => {
     server = await serveTestApp({ ROMS_API_TOKEN: TOKEN })
     const context = await browser.newContext()
