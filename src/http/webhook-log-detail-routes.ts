@@ -95,6 +95,8 @@ export function registerWebhookLogDetailRoutes (app: FastifyInstance, store: Sto
     const { id } = request.params as { id: number }
     const result = await replayDelivery(intake, store.db, id)
     if (result.internalError !== undefined) request.log.error({ err: result.internalError, logId: result.logId, replayOf: id }, 'replay failed')
+    // A rejected delivery has no order, but its record keeps the order number it named: the answer says what the record says.
+    const recorded = result.orderNumber === undefined && result.logId !== null ? await findDeliveryLog(store.db, result.logId) : undefined
     return {
       success: result.error === undefined,
       delivery_id: result.logId,
@@ -102,7 +104,7 @@ export function registerWebhookLogDetailRoutes (app: FastifyInstance, store: Sto
       outcome: result.outcome,
       status_code: result.statusCode,
       order_id: result.orderId ?? null,
-      order_number: result.orderNumber ?? null,
+      order_number: result.orderNumber ?? recorded?.orderNumber ?? null,
       action: result.action ?? null,
       error: result.error ?? null
     }

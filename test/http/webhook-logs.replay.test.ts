@@ -72,6 +72,16 @@ for (const kind of testDatabases()) {
       expect(replay.delivery_id).toBeGreaterThan(logId)
     })
 
+    it('answers a replayed rejection with the order number its new record names', async () => {
+      t = await buildTestApp(kind)
+      expect((await postJson(t.app, { order_number: 'BAD-1', total: 'lots' })).statusCode).toBe(400)
+      const logId = (await t.app.inject({ method: 'GET', url: '/api/v2/webhooks/logs' })).json().logs[0].id as number
+      const replay = (await t.app.inject({ method: 'POST', url: `/api/v2/webhooks/logs/${logId}/replay` })).json() as Replay
+      expect(replay).toMatchObject({ success: false, outcome: 'rejected', order_number: 'BAD-1' })
+      const record = (await t.app.inject({ method: 'GET', url: `/api/v2/webhooks/logs/${replay.delivery_id}` })).json()
+      expect(record.log.order_number).toBe('BAD-1')
+    })
+
     it('replays a hand correction through the same correction path', async () => {
       t = await buildTestApp(kind)
       const created = (await postJson(t.app, { order_number: 'R-5', status: 'pending' })).json() as { order_id: number }
