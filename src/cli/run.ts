@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { ConfigError } from '../config.ts'
 import { isDomainError } from '../domain-error.ts'
+import { isDatabaseUnavailable } from '../store/database-errors.ts'
 import { COMMANDS, findCommand } from './command-table.ts'
 import { type Command, type OptionSpec, RUNNING, UsageError } from './command.ts'
 import { createTerminal, type Terminal } from './terminal.ts'
@@ -60,6 +61,10 @@ function report (error: unknown, command: Command, terminal: Terminal): number {
     terminal.say(`roms ${command.name}: cannot ${error.syscall} ${error.path}: ${FILE_PROBLEMS[error.code] ?? error.code}`)
     return 1
   }
+  if (isDatabaseUnavailable(error) || isDatabaseRefusal(error)) {
+    terminal.say(`roms ${command.name}: cannot use the database: ${withoutUrls(error instanceof Error ? error.message : String(error))}`)
+    return 1
+  }
   terminal.say(`${paint.red('error')} ${error instanceof Error ? error.stack ?? error.message : String(error)}`)
   return 1
 }
@@ -70,7 +75,19 @@ const FILE_PROBLEMS: Record<string, string> = {
   EISDIR: 'it is a directory',
   ENOTDIR: 'a part of the path is not a directory',
   EEXIST: 'it already exists',
-  ENOSPC: 'no space left on the device'
+  ENOSPC: 'no space left on the device',
+  ESPIPE: 'it is a pipe, not a file (save it to a file first)'
+}
+
+// PostgreSQL's classes 28 (a wrong login) and 3D (no such database): the configuration, not the command, is at fault.
+function isDatabaseRefusal (error: unknown): boolean {
+  const code = (error as { code?: unknown }).code
+  return error instanceof Error && typeof code === 'string' && /^(?:28|3D)[0-9A-Z]{3}$/.test(code)
+}
+
+/** A driver's message may quote the connection string; its password must never reach a terminal or a log. */
+function withoutUrls (message: string): string {
+  return message.replace(/\bpostgres(?:ql)?:\/\/\S*/gi, '(DATABASE_URL)')
 }
 
 /** A file a command was told to read or write could not be: the user's path, not a bug, so no stack. */

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises'
 import { applyEmail } from '../../email/apply-email.ts'
 import { type Command, flagOption, UsageError } from '../command.ts'
 import { withStore } from '../open-cli-store.ts'
+import { readNamedFile } from '../read-named-file.ts'
 
 export const emailCommand: Command = {
   name: 'email',
@@ -23,7 +23,7 @@ Exit code 1 when an email failed.`,
     return await withStore(terminal, async (store) => {
       let code = 0
       for (const file of files) {
-        const result = await applyEmail({ writer: store.writer, clock: () => new Date() }, await readFile(file), { via: 'cli' })
+        const result = await applyEmail({ writer: store.writer, clock: () => new Date() }, await readNamedFile(file), { via: 'cli' })
         if (result.status === 'failed') code = 1
         if (flagOption(input, 'json')) {
           await terminal.print(JSON.stringify({ file, ...result }))

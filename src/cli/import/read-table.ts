@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs'
-import { open, readFile, stat } from 'node:fs/promises'
+import { open, readFile } from 'node:fs/promises'
 import { parse } from 'csv-parse'
 import { isPlainObject } from '../../intake/readers/read-flat-order.ts'
 import { UsageError } from '../command.ts'
+import { checkRegularFile } from '../read-named-file.ts'
 import { cleanCell } from './clean-cell.ts'
 import { canonicalHeader, isKnownHeader } from './import-format.ts'
 
@@ -28,7 +29,7 @@ export interface Table {
 const SNIFF_BYTES = 64 * 1024
 
 export async function readTable (path: string): Promise<Table> {
-  const size = (await stat(path)).size
+  const size = await checkRegularFile(path)
   const head = await readHead(path)
   if (/\.json$/i.test(path) || (!/\.csv$/i.test(path) && /^\s*[[{]/.test(head.replace(/^\uFEFF/, '')))) return await readJsonTable(path, size)
   return await readCsvTable(path, size, head)
