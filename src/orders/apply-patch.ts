@@ -36,17 +36,18 @@ export interface ApplyResult {
 export async function applyPatch (db: Db, patch: OrderPatch, ctx: ApplyContext): Promise<ApplyResult> {
   const now = ctx.now.toISOString()
   const values = withTrackingNumber(patch)
+  const created = withCheckoutStatus(values, patch, undefined)
   // Insert first: most deliveries in a release are new orders, and the unique index settles races between deliveries
   // and instances. When the order exists, lock it (PostgreSQL) and apply the patch as an update.
   const id = await insertOrderIfAbsent(db, {
     orderNumber: patch.orderNumber,
-    values,
+    values: created,
     extra: patch.extra ?? {},
     source: ctx.source,
     sourceUpdatedAt: patch.sourceUpdatedAt ?? null,
     now
   })
-  if (id !== undefined) return await finishCreate(db, id, patch, values, ctx, now)
+  if (id !== undefined) return await finishCreate(db, id, patch, created, ctx, now)
   const existing = await findOrderForUpdate(db, patch.orderNumber)
   if (existing === undefined) throw new Error(`order ${patch.orderNumber} vanished while it was being updated`)
   return await applyToExisting(db, existing, patch, values, ctx, now)
@@ -82,7 +83,7 @@ async function applyToExisting (db: Db, order: StoredOrder, patch: OrderPatch, v
   const changes: FieldChange[] = []
   const changed: Partial<Record<string, unknown>> = {}
   // Tracking numbers that arrive as a list only fill an empty `tracking_number`; they are all kept below either way.
-  const fields = order.values.trackingNumber === undefined ? values : patch.fields
+  const fields = withCheckoutStatus(order.values.trackingNumber === undefined ? values : patch.fields, patch, order.values.status)
   for (const field of ORDER_FIELDS) {
     const next = fields[field]
     if (next === undefined || next === order.values[field]) continue
@@ -139,6 +140,16 @@ async function deliveryIdFor (ctx: ApplyContext, outcome: { action: ApplyAction,
 /** A platform delivery older than the last one applied must not overwrite newer data (Shopify and WooCommerce retry). */
 function isStale (patch: OrderPatch, order: StoredOrder): boolean {
   return patch.sourceUpdatedAt !== undefined && order.sourceUpdatedAt !== null && patch.sourceUpdatedAt < order.sourceUpdatedAt
+}
+
+/**
+ * The checkout's status for a new order (`stored` undefined) or one still `pending`. A bot re-posting a checkout after
+ * the order shipped or was cancelled must not set it back to `verified`.
+ */
+function withCheckoutStatus (values: Partial<OrderValues>, patch: OrderPatch, stored: OrderValues['status'] | undefined): Partial<OrderValues> {
+  if (patch.checkoutStatus === undefined || values.status !== undefined) return values
+  if (stored !== undefined && stored !== 'pending') return values
+  return { ...values, status: patch.checkoutStatus }
 }
 
 /** The first tracking number a delivery brings becomes the order's `tracking_number` when it has none yet. */

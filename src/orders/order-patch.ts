@@ -48,6 +48,8 @@ export interface RawOrderPatch {
   extra?: Record<string, unknown>
   /** The sender's own last-modified time; an older delivery never overwrites a newer one. */
   sourceUpdatedAt?: unknown
+  /** The status a checkout gives a new order, or one still `pending`; never one that moved on. */
+  checkoutStatus?: unknown
 }
 
 export interface RawOrderItem {
@@ -103,4 +105,6 @@ export interface OrderPatch {
   trackings?: Tracking[]
   extra?: Record<string, unknown>
   sourceUpdatedAt?: string
+  /** The status a checkout gives a new order, or one still `pending`; `fields.status`, when given, wins. */
+  checkoutStatus?: OrderStatus
 }

@@ -165,5 +165,52 @@ for (const kind of testDatabases()) {
         details: { store: 'Foot Locker', product: 'Air Max 95 Neon', profile: 'Discover', proxy_list: 'fl-isp-2', reason: 'Payment rejected by bank' }
       })
     })
+
+    it('does not set an order that moved on back to verified when a bot posts its checkout again', async () => {
+      await postDelivery(t.app, BODY, JSON_HEADERS)
+      await postDelivery(t.app, JSON.stringify({ order_number: '1001', status: 'shipped' }), JSON_HEADERS)
+      expect((await postDelivery(t.app, BODY, JSON_HEADERS)).statusCode).toBe(204)
+      expect((await storedOrder(t, '1001'))?.order.status).toBe('shipped')
+
+      // A pending order (the guide's default) is confirmed by the bot's checkout.
+      await postDelivery(t.app, JSON.stringify({ order_number: '2002' }), JSON_HEADERS)
+      const post = { username: 'Orion AIO', embeds: [{ title: 'Successful checkout', fields: [field('Order Number', '2002'), field('Product', 'Dunk Low')] }] }
+      await postDelivery(t.app, JSON.stringify(post), JSON_HEADERS)
+      expect((await storedOrder(t, '2002'))?.order).toMatchObject({ status: 'verified', product: 'Dunk Low' })
+    })
+
+    it.each([
+      ['Order Cancelled', 'cancelled'],
+      ['Order Canceled by retailer', 'cancelled'],
+      ['Refund issued', 'refunded'],
+      ['Your order has shipped', 'shipped'],
+      ['Package Delivered', 'delivered']
+    ])('takes a "%s" post about a placed order as its new status, leaving the checkout\'s data alone', async (title, status) => {
+      await postDelivery(t.app, BODY, JSON_HEADERS)
+      const before = await storedOrder(t, '1001')
+      const post = { username: 'Orion AIO', embeds: [{ title, timestamp: '2025-04-01T10:00:00.000Z', fields: [field('Order Number', '#1001'), field('Product', 'Air Jordan 1')] }] }
+      expect((await postDelivery(t.app, JSON.stringify(post), JSON_HEADERS)).statusCode).toBe(204)
+      const after = await storedOrder(t, '1001')
+      expect(after?.order).toMatchObject({ status, product: before?.order.product, order_date: before?.order.order_date })
+      expect(after?.items).toEqual(before?.items)
+      expect(after?.events.at(-1)?.changes).toEqual([{ field: 'status', old: 'verified', new: status }])
+    })
+
+    it('adds the tracking number of an "Order Shipped" post', async () => {
+      await postDelivery(t.app, BODY, JSON_HEADERS)
+      const post = { embeds: [{ title: 'Order Shipped', fields: [field('Order', '1001'), field('Tracking Number', '1Z999AA10123456784'), field('Carrier', 'UPS')] }] }
+      await postDelivery(t.app, JSON.stringify(post), JSON_HEADERS)
+      const stored = await storedOrder(t, '1001')
+      expect(stored?.order).toMatchObject({ status: 'shipped', tracking_number: '1Z999AA10123456784', carrier: 'UPS' })
+      expect(stored?.trackings.map((tracking) => tracking.tracking_number)).toEqual(['1Z999AA10123456784'])
+    })
+
+    it('refuses news of an order without its number, naming what it is', async () => {
+      const post = { embeds: [{ title: 'Order Cancelled', fields: [field('Product', 'Air Jordan 1')] }] }
+      const res = await postDelivery(t.app, JSON.stringify(post), JSON_HEADERS)
+      expect(res.statusCode).toBe(400)
+      expect(res.json().error).toMatchObject({ code: 'ORDER_NUMBER_MISSING' })
+      expect(res.json().error.message).toMatch(/cancelled/)
+    })
   })
 }

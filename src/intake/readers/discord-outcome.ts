@@ -1,5 +1,13 @@
-/** What a bot post reports. `neutral` says none of them in words; its data decides. */
-export type DiscordOutcome = 'test' | 'declined' | 'success' | 'neutral'
+/**
+ * What a bot post reports: a checkout (`success`), a decline, a test, or news of an order placed earlier (a bot or a
+ * tracking monitor posting "Order Cancelled", "Order Shipped"). `neutral` says none of them in words; its data decides.
+ */
+export type DiscordOutcome = 'test' | 'declined' | StatusNews | 'success' | 'neutral'
+
+/** News of an order already placed: the order's new status, and nothing else about it. */
+export type StatusNews = 'cancelled' | 'refunded' | 'delivered' | 'shipped'
+
+export const STATUS_NEWS: readonly StatusNews[] = ['cancelled', 'refunded', 'delivered', 'shipped']
 
 /**
  * Wording of bots' headlines (title, author, a "Status" field, the description's and message's free lines), tried
@@ -11,6 +19,10 @@ export const OUTCOME_WORDING: ReadonlyArray<{ outcome: Exclude<DiscordOutcome, '
     outcome: 'declined',
     pattern: /\b(?:declined?|fail(?:ed|ure|s)?|errors?|unsuccessful(?:ly)?|denied|rejected|out of stock|sold out|oos)\b/i
   },
+  { outcome: 'cancelled', pattern: /\b(?:cancel(?:l?ed|lations?)|order voided)\b/i },
+  { outcome: 'refunded', pattern: /\brefund(?:ed|s)?\b/i },
+  { outcome: 'delivered', pattern: /\b(?:delivered|delivery complete[d]?)\b/i },
+  { outcome: 'shipped', pattern: /\b(?:shipped|has shipped|shipping confirm(?:ed|ation)|on (?:its|the) way|in transit|out for delivery)\b/i },
   {
     outcome: 'success',
     pattern: /\b(?:success(?:ful(?:ly)?)?|checked out|checkout (?:complete[d]?|confirmed|placed)|order (?:placed|confirmed|submitted|complete[d]?|received)|copped|purchased|secured|paid|new checkout)\b/i

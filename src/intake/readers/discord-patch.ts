@@ -1,6 +1,7 @@
 import type { RawOrderItem, RawOrderPatch } from '../../orders/order-patch.ts'
 import { resolveLabel, type DiscordKey } from './discord-fields.ts'
 import type { Entry, PostData } from './discord-embed.ts'
+import type { StatusNews } from './discord-outcome.ts'
 import { cleanOrderNumber, cleanPrice, cleanQuantity, currencyOf } from './discord-values.ts'
 import { describeProducts, sumQuantities } from './describe-items.ts'
 import { withoutUndefined, type JsonRecord } from './payload-shape.ts'
@@ -31,7 +32,10 @@ export function orderNumberOf (entries: readonly Entry[]): string | undefined {
   return number === undefined || NOT_YET_NUMBERED.test(number) ? undefined : number
 }
 
-/** A successful checkout as an order patch; the bot vouches for it, so it is `verified`. */
+/**
+ * A successful checkout as an order patch. The bot vouches for it, so a new order (or one still `pending`) is
+ * `verified`; a post repeated after the order moved on (shipped, cancelled) does not set it back.
+ */
 export function buildDiscordPatch (post: PostData, orderNumber: string, context: JsonRecord): RawOrderPatch {
   const { entries } = post
   const items = readItems(entries)
@@ -60,12 +64,26 @@ export function buildDiscordPatch (post: PostData, orderNumber: string, context:
       referenceNumber: valueOf(entries, 'referenceNumber'),
       trackingNumber: tracking,
       carrier,
-      status: 'verified',
       orderDate: post.timestamp
     },
+    checkoutStatus: 'verified',
     ...(items.length > 0 ? { items } : {}),
     ...(tracking === undefined ? {} : { trackings: [carrier === undefined ? { number: tracking } : { number: tracking, carrier }] }),
     extra: { ...context, ...extraOf(entries) }
+  }
+}
+
+/**
+ * News of an order placed earlier ("Order Cancelled", "Order Shipped"): its status, and the tracking number a shipping
+ * post carries. Not its items, prices or date: those are the checkout's, and the post's time is not the order's.
+ */
+export function buildStatusPatch (post: PostData, orderNumber: string, status: StatusNews): RawOrderPatch {
+  const tracking = valueOf(post.entries, 'trackingNumber')
+  const carrier = valueOf(post.entries, 'carrier')
+  return {
+    orderNumber,
+    fields: { status, trackingNumber: tracking, carrier },
+    ...(tracking === undefined ? {} : { trackings: [carrier === undefined ? { number: tracking } : { number: tracking, carrier }] })
   }
 }
 

@@ -1,8 +1,8 @@
 import { DomainError } from '../../domain-error.ts'
 import type { PayloadReader, ReaderInput, Reading } from '../delivery.ts'
 import { readEmbed, readMessageText, type PostData } from './discord-embed.ts'
-import { outcomeOf, type DiscordOutcome } from './discord-outcome.ts'
-import { buildDiscordPatch, extraOf, orderNumberOf, valueOf, writtenOrderNumberOf } from './discord-patch.ts'
+import { outcomeOf, STATUS_NEWS, type DiscordOutcome, type StatusNews } from './discord-outcome.ts'
+import { buildDiscordPatch, buildStatusPatch, extraOf, orderNumberOf, valueOf, writtenOrderNumberOf } from './discord-patch.ts'
 import { arrayAt, isRecord, textAt, withoutUndefined, type JsonRecord } from './payload-shape.ts'
 
 /**
@@ -27,9 +27,9 @@ function readDiscord ({ body }: ReaderInput): Reading {
     return { data, outcome: own === 'neutral' ? messageOutcome : own }
   })
   const posts = embeds.length > 0 ? embeds : [{ data: message, outcome: messageOutcome }]
-  // One checkout per post: the first success (or decline, or test) speaks for it; neutral embeds and the message's
-  // own lines add what it lacks, as bots that split one checkout over two embeds do.
-  const chosen = (['success', 'declined', 'test'] as const)
+  // One checkout per post: the first success (or news of an order, decline, or test) speaks for it; neutral embeds and
+  // the message's own lines add what it lacks, as bots that split one checkout over two embeds do.
+  const chosen = (['success', ...STATUS_NEWS, 'declined', 'test'] as const)
     .map((outcome) => posts.find((post) => post.outcome === outcome)).find((post) => post !== undefined)
   const extras = posts.filter((post) => post !== chosen && post.outcome === 'neutral').map((post) => post.data)
   const primary = chosen?.data ?? posts[0]?.data ?? message
@@ -51,12 +51,19 @@ function readOutcome (outcome: DiscordOutcome, data: PostData, context: JsonReco
   }
   if (orderNumber === undefined || orderNumber === '') {
     const found = [...new Set(data.entries.map((entry) => entry.name))].join(', ') || 'none'
-    const said = outcome === 'success' ? 'a successful checkout' : 'a post that is neither a checkout, a decline nor a test'
+    const said = outcome === 'success'
+      ? 'a successful checkout'
+      : isStatusNews(outcome) ? `a post saying an order was ${outcome}` : 'a post that is neither a checkout, a decline nor a test'
     const written = valueOf(data.entries, 'orderNumber')
     const why = written === undefined ? `without an order number field (found: ${found})` : `whose order number says ${JSON.stringify(written)}, not a number yet`
     throw new DomainError('ORDER_NUMBER_MISSING', `order_number is missing: ${said} ${why}`, { field: 'order_number' })
   }
+  if (isStatusNews(outcome)) return { kind: 'order', patch: buildStatusPatch(data, orderNumber, outcome) }
   return { kind: 'order', patch: buildDiscordPatch(data, orderNumber, context) }
+}
+
+function isStatusNews (outcome: DiscordOutcome): outcome is StatusNews {
+  return (STATUS_NEWS as readonly string[]).includes(outcome)
 }
 
 /** What a decline or a test carried, under the order's own field names, so the log shows which task failed. */

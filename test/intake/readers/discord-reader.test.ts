@@ -31,9 +31,9 @@ testReader(discordReader, [
           email: 'maya.okafor@example.com',
           profile: 'Main Visa',
           proxyList: 'isp-pool-3',
-          status: 'verified',
           orderDate: '2025-03-14T16:41:29.512Z'
         },
+        checkoutStatus: 'verified',
         items: [{ title: 'Air Jordan 1 Retro High OG', variant: '10', unitPrice: '180.00' }],
         extra: {
           bot: 'Orion AIO',
@@ -56,7 +56,7 @@ testReader(discordReader, [
       ]
     },
     expected: orderReading('C01234567890', expect.objectContaining({
-      product: 'Dunk Low Panda', size: '11', store: 'Nike', trackingNumber: '1Z999AA10123456784', carrier: 'UPS', status: 'verified'
+      product: 'Dunk Low Panda', size: '11', store: 'Nike', trackingNumber: '1Z999AA10123456784', carrier: 'UPS'
     }), { trackings: [{ number: '1Z999AA10123456784', carrier: 'UPS' }] })
   },
   {
@@ -120,7 +120,7 @@ testReader(discordReader, [
     name: 'keeps a price with no product as the order\'s price, without inventing an item',
     headers: JSON_HEADERS,
     body: post({ title: 'Successful Checkout', fields: [field('Order', '[#1234](https://example.com/orders/1234)'), field('Price', 'USD 1,299.00')] }),
-    expected: orderReading('1234', { price: '1,299.00', currency: 'USD', status: 'verified' }, { extra: { bot: 'Checkout Bot', title: 'Successful Checkout' } })
+    expected: orderReading('1234', { price: '1,299.00', currency: 'USD' }, { checkoutStatus: 'verified', extra: { bot: 'Checkout Bot', title: 'Successful Checkout' } })
   },
   {
     name: 'answers a bot\'s test webhook as a test',
@@ -168,7 +168,7 @@ testReader(discordReader, [
     name: 'takes a post that names no outcome but carries an order number for a checkout',
     headers: JSON_HEADERS,
     body: post({ title: 'Kith', fields: [field('Product', 'Kith x New Balance 990v6'), field('Order No.', 'KT-99812')] }),
-    expected: orderReading('KT-99812', expect.objectContaining({ product: 'Kith x New Balance 990v6', status: 'verified' }))
+    expected: orderReading('KT-99812', expect.objectContaining({ product: 'Kith x New Balance 990v6' }), { checkoutStatus: 'verified' })
   },
   {
     name: 'refuses a post that names no outcome and has no order number, such as a restock monitor',
