@@ -16,6 +16,8 @@ export interface Command {
   help: string
   usage: string
   options: OptionSpec
+  /** The most positional arguments it takes; more are a usage error. Absent: the command checks them itself. */
+  maxPositionals?: number
   /** Exit code: 0 ok, 1 failure; `RUNNING` for commands that keep the process alive (serve). */
   run: (input: CommandInput, terminal: Terminal) => Promise<number>
 }

@@ -36,6 +36,10 @@ export async function runCli (argv: readonly string[], terminal: Terminal): Prom
       await terminal.print(commandHelp(command))
       return 0
     }
+    if (command.maxPositionals !== undefined && positionals.length > command.maxPositionals) {
+      const extra = positionals.slice(command.maxPositionals).map((arg) => `"${arg}"`).join(' ')
+      throw new UsageError(`unexpected argument${positionals.length - command.maxPositionals > 1 ? 's' : ''} ${extra}`)
+    }
     return await command.run({ values, positionals }, terminal)
   } catch (error) {
     return report(error, command, terminal)

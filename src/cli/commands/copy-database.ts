@@ -19,6 +19,7 @@ options:
   --to URL     the target
   --json       print the rows copied per table as JSON`,
   options: { from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } },
+  maxPositionals: 0,
   run: async (input, terminal) => {
     const from = stringOption(input, 'from')
     const to = stringOption(input, 'to')

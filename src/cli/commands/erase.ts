@@ -14,6 +14,7 @@ address. Orders, amounts, items and tracking stay: the books need them. Runs in 
 options:
   --json   print {"orders": n, "events": n, "deliveries": n, "emails": n}`,
   options: { json: { type: 'boolean' } },
+  maxPositionals: 1,
   run: async (input, terminal) => {
     const [email] = input.positionals
     if (email === undefined || !email.includes('@')) throw new UsageError('give the customer\'s email address')

@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises'
+import type { SourceName } from '../../intake/delivery.ts'
 import type { Db } from '../../store/database.ts'
-import { type DeliveryLog, listDeliveryLogs } from '../../store/delivery-log-repository.ts'
+import { type DeliveryLog, type DeliveryOutcome, listDeliveryLogs } from '../../store/delivery-log-repository.ts'
 import { findDeliveryLogsByIds, listDeliveryIdsAfter } from '../../store/delivery-log-query-repository.ts'
-import { type Command, flagOption, integerOption, stringOption } from '../command.ts'
+import { type Command, flagOption, integerOption, stringOption, UsageError } from '../command.ts'
 import { deliveryJson, formatDelivery } from '../delivery-line.ts'
 import { withStore } from '../open-cli-store.ts'
 import type { Terminal } from '../terminal.ts'
@@ -10,6 +11,12 @@ import type { Terminal } from '../terminal.ts'
 // The database is the only channel a CLI process shares with the servers (which may be several, or none): poll it.
 const POLL_MS = 1000
 const FOLLOW_PAGE = 500
+const OUTCOMES = [
+  'received', 'created', 'updated', 'unchanged', 'duplicate', 'stale', 'ping', 'test', 'declined', 'rejected', 'unauthorized', 'failed'
+] as const satisfies readonly DeliveryOutcome[]
+const SOURCES = [
+  'generic', 'shopify', 'woocommerce', 'discord', 'standard-webhooks', 'manual', 'email', 'import'
+] as const satisfies readonly SourceName[]
 
 export const logsCommand: Command = {
   name: 'logs',
@@ -21,8 +28,8 @@ status, order number and error. No server needs to be running.
 
 options:
   --limit N      how many (default 20)
-  --outcome O    only this outcome: created, updated, unchanged, duplicate, rejected, unauthorized, failed, ...
-  --source S     only this sender: generic, shopify, woocommerce, discord, standard-webhooks, manual
+  --outcome O    only this outcome: ${OUTCOMES.join(', ')}
+  --source S     only this sender: ${SOURCES.join(', ')}
   --follow, -f   keep printing new deliveries (checks the database every second) until Ctrl-C
   --json         one JSON object a line`,
   options: {
@@ -32,10 +39,11 @@ options:
     follow: { type: 'boolean', short: 'f' },
     json: { type: 'boolean' }
   },
+  maxPositionals: 0,
   run: async (input, terminal) => {
     const limit = integerOption(input, 'limit', 20)
-    const outcome = stringOption(input, 'outcome')
-    const source = stringOption(input, 'source')
+    const outcome = oneOf(stringOption(input, 'outcome'), 'outcome', OUTCOMES)
+    const source = oneOf(stringOption(input, 'source'), 'source', SOURCES)
     const json = flagOption(input, 'json')
     const show = async (log: DeliveryLog): Promise<void> => {
       if ((outcome !== undefined && log.outcome !== outcome) || (source !== undefined && log.source !== source)) return
@@ -52,6 +60,13 @@ options:
       return 0
     })
   }
+}
+
+/** A filter must name a value that can occur: a typo would otherwise print "no delivery matches" and exit 0. */
+function oneOf (value: string | undefined, name: string, choices: readonly string[]): string | undefined {
+  if (value === undefined) return undefined
+  if (!choices.includes(value)) throw new UsageError(`--${name} must be one of ${choices.join(', ')}, got "${value}"`)
+  return value
 }
 
 /** Until SIGINT (Ctrl-C), which ends the command normally so the store is closed. */

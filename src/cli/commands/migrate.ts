@@ -13,6 +13,7 @@ before starting several instances, or to check a database. Refuses a database wr
 options:
   --json   print {"applied": [...]} instead of text`,
   options: { json: { type: 'boolean' } },
+  maxPositionals: 0,
   run: async (input, terminal) => {
     const config = loadConfig(terminal.env, terminal.cwd)
     const store = openStore(config.databaseUrl)

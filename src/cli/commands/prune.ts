@@ -15,6 +15,7 @@ options:
   --days N   keep N days instead of ROMS_LOG_RETENTION_DAYS
   --json     print {"deliveries": n, "delivery_keys": n}`,
   options: { days: { type: 'string' }, json: { type: 'boolean' } },
+  maxPositionals: 0,
   run: async (input, terminal) => {
     return await withStore(terminal, async (store, config) => {
       const retentionDays = integerOption(input, 'days', config.logRetentionDays)

@@ -25,6 +25,7 @@ options:
     header: { type: 'string', short: 'H', multiple: true },
     'content-type': { type: 'string' }
   },
+  maxPositionals: 1,
   run: async (input, terminal) => {
     const body = await readInput(input.positionals[0], terminal.stdin)
     const signature = await signedHeaders(input, terminal, body)

@@ -8,6 +8,7 @@ export const serveCommand: Command = {
 Reads PORT, HOST, DATABASE_URL and the secrets from the environment or .env, migrates the database, and listens.
 SIGTERM and SIGINT finish the deliveries in flight, then exit.`,
   options: {},
+  maxPositionals: 0,
   run: async () => {
     // Loaded on demand: the web server's modules would slow every other command's start by a second.
     const { serve } = await import('../../main.ts')
