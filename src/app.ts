@@ -8,7 +8,7 @@ import { registerCustomerRoutes } from './http/customer-routes.ts'
 import { registerDashboardRoutes } from './http/dashboard-routes.ts'
 import { createDeliveryLimits } from './http/delivery-limits.ts'
 import { registerEmailRoutes } from './http/email-routes.ts'
-import { registerErrorHandlers } from './http/error-handler.ts'
+import { answerFrameworkError, registerErrorHandlers } from './http/error-handler.ts'
 import { registerHealthRoutes } from './http/health-routes.ts'
 import { type HttpTimeouts, timeoutOptions } from './http/http-timeouts.ts'
 import { registerJsonOnly } from './http/json-only.ts'
@@ -77,7 +77,8 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
     rewriteUrl: withoutTokenSlash,
     // Fastify's own request log prints the URL, which holds the secret token of /orders/{token}; ours prints the route.
     logController: new LogController({ disableRequestLogging: true }),
-    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } }
+    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
+    frameworkErrors: answerFrameworkError
   })
   registerErrorHandlers(app)
   registerNulGuard(app)

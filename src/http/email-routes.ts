@@ -8,6 +8,7 @@ import {
   emailDetailSchema, emailResultSchema, emailSummarySchema, toEmailDetailJson, toEmailResultJson, toEmailSummaryJson
 } from './email-json.ts'
 import { idPageSchema } from './schemas.ts'
+import { ID_PARAMS, ROW_ID } from './id-params.ts'
 
 export interface EmailRouteDeps {
   emails: ApplyEmailDeps
@@ -19,7 +20,6 @@ export interface EmailRouteDeps {
 // application/octet-stream, so those are read the same way.
 const MESSAGE_TYPES = ['message/rfc822', 'text/plain', 'application/octet-stream']
 
-const idParams = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] }
 const errors = { '4xx': { $ref: 'Error#' }, 503: { $ref: 'Error#' } }
 
 /** Admin endpoints: http/access.ts guards them as it guards /api/v2/orders (every route not listed as open). */
@@ -50,7 +50,7 @@ export async function registerEmailRoutes (app: FastifyInstance, deps: EmailRout
       schema: {
         summary: 'Read a kept email again with the current retailer rules, and apply it if it now can be',
         tags: ['emails'],
-        params: idParams,
+        params: ID_PARAMS,
         response: { 200: emailResultSchema, ...errors }
       }
     }, async (request) => {
@@ -73,7 +73,7 @@ export async function registerEmailRoutes (app: FastifyInstance, deps: EmailRout
             pattern: '^(applied|unmatched|failed)(,(applied|unmatched|failed))*$',
             description: 'applied, unmatched or failed; several comma-separated (`unmatched,failed`: those needing review)'
           },
-          order_id: { type: 'integer', minimum: 1 }
+          order_id: ROW_ID
         },
         additionalProperties: false
       },
@@ -97,7 +97,7 @@ export async function registerEmailRoutes (app: FastifyInstance, deps: EmailRout
     schema: {
       summary: 'One email: what was read, what came of it, and the message itself',
       tags: ['emails'],
-      params: idParams,
+      params: ID_PARAMS,
       response: { 200: { type: 'object', properties: { success: { type: 'boolean' }, email: emailDetailSchema } }, ...errors }
     }
   }, async (request) => {

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isDomainError } from '../domain-error.ts'
 import { statusForCode } from '../intake/error-status.ts'
 import { redactPath } from '../intake/redact.ts'
@@ -11,6 +11,28 @@ export interface ErrorBody {
 
 export function errorBody (code: string, message: string, field?: string): ErrorBody {
   return { success: false, error: field === undefined ? { code, message } : { code, message, field } }
+}
+
+/** What Fastify refuses before a route runs (its body parsers, its URL reading), in ROMS's codes and words. */
+const FASTIFY_ERRORS: Record<string, { status: number, code: string, message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'INVALID_JSON', message: 'the body is not valid JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'EMPTY_BODY', message: 'the body is empty: send a JSON object' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'BODY_TOO_LARGE', message: 'the body is larger than this server accepts (ROMS_BODY_LIMIT)' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'INVALID_REQUEST', message: 'Content-Length does not match the body' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'this endpoint takes application/json' },
+  FST_ERR_CTP_INVALID_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'the Content-Type header is not valid' },
+  FST_ERR_CTP_EMPTY_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'the Content-Type header is empty' },
+  FST_ERR_CTP_INVALID_CHARSET: { status: 415, code: 'UNSUPPORTED_CHARSET', message: 'this endpoint takes UTF-8 only' },
+  FST_ERR_BAD_URL: { status: 400, code: 'INVALID_URL', message: 'the URL is not valid: a % must start an escape such as %20' }
+}
+
+/**
+ * Fastify's `frameworkErrors` option: errors met before routing (a URL that cannot be decoded), which otherwise answer
+ * in Fastify's own shape and code. Given to Fastify in app.ts.
+ */
+export function answerFrameworkError (error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const known = FASTIFY_ERRORS[error.code]
+  reply.code(known?.status ?? error.statusCode ?? 400).send(errorBody(known?.code ?? 'INVALID_REQUEST', known?.message ?? error.message))
 }
 
 /**
@@ -28,7 +50,11 @@ export function registerErrorHandlers (app: FastifyInstance): void {
     }
     const status = error.statusCode ?? 500
     if (status < 500) {
-      return reply.code(status).send(errorBody(error.code ?? 'BAD_REQUEST', error.message))
+      const known = FASTIFY_ERRORS[error.code]
+      if (known !== undefined) return reply.code(known.status).send(errorBody(known.code, known.message))
+      // Fastify's own codes (FST_...) name its internals, not ROMS's API: clients get ROMS's codes only.
+      const code = error.code === undefined || error.code.startsWith('FST_') ? 'INVALID_REQUEST' : error.code
+      return reply.code(status).send(errorBody(code, error.message))
     }
     request.log.error({ err: error, url: redactPath(request.url, undefined), method: request.method }, 'request failed')
     return reply.code(500).send(errorBody('INTERNAL_ERROR', 'internal server error'))

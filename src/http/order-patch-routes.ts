@@ -5,6 +5,7 @@ import { findOrderById } from '../store/order-query-repository.ts'
 import type { Store } from '../store/open-store.ts'
 import { toOrderJson } from './order-json.ts'
 import { headersOf } from './request-headers.ts'
+import { ID_PARAMS } from './id-params.ts'
 
 export function registerOrderPatchRoutes (app: FastifyInstance, store: Store, intake: IntakeDeps): void {
   app.patch('/api/v2/orders/:id', {
@@ -14,7 +15,7 @@ export function registerOrderPatchRoutes (app: FastifyInstance, store: Store, in
         'object. It is applied like a delivery: recorded in the delivery log as source `manual`, shown in the timeline ' +
         'and on the live stream. Fields cannot be cleared, and the order number cannot change.',
       tags: ['orders'],
-      params: { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] },
+      params: ID_PARAMS,
       body: { type: 'object', additionalProperties: true },
       response: {
         200: {

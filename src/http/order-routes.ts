@@ -10,6 +10,7 @@ import { toEventJson, toItemJson, toOrderJson, toTrackingJson } from './order-js
 import { encodeCursor, type OrderListQuery, orderListQuerystring, toOrderFilter, toOrderPage } from './order-query.ts'
 import { registerOrderSchemas } from './order-schemas.ts'
 import { toSummary } from './webhook-log-routes.ts'
+import { ID_PARAMS } from './id-params.ts'
 
 const DELIVERIES_SHOWN = 100
 
@@ -53,7 +54,7 @@ export function registerOrderRoutes (app: FastifyInstance, store: Store): void {
     schema: {
       summary: 'One order with its items, tracking numbers, change timeline and deliveries',
       tags: ['orders'],
-      params: { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] },
+      params: ID_PARAMS,
       response: detailResponse
     }
   }, async (request) => {

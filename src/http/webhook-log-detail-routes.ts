@@ -6,15 +6,14 @@ import { listReplays } from '../store/delivery-log-query-repository.ts'
 import { findDeliveryLog } from '../store/delivery-log-repository.ts'
 import type { Store } from '../store/open-store.ts'
 import { toSummary } from './webhook-log-routes.ts'
-
-const idParams = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] }
+import { ID_PARAMS } from './id-params.ts'
 
 export function registerWebhookLogDetailRoutes (app: FastifyInstance, store: Store, intake: IntakeDeps): void {
   app.get('/api/v2/webhooks/logs/:id', {
     schema: {
       summary: 'One delivery: its raw body, its headers (credentials redacted) and what it carried',
       tags: ['webhooks'],
-      params: idParams,
+      params: ID_PARAMS,
       response: {
         200: {
           type: 'object',
@@ -69,7 +68,7 @@ export function registerWebhookLogDetailRoutes (app: FastifyInstance, store: Sto
         'headers are redacted) and the sender\'s delivery id is not claimed again, so the order is re-applied. The answer ' +
         'is 200 with the new delivery\'s outcome, whether that delivery was accepted or not (`success` tells).',
       tags: ['webhooks'],
-      params: idParams,
+      params: ID_PARAMS,
       response: {
         200: {
           type: 'object',

@@ -4,6 +4,7 @@ import { listDeliveryLogs } from '../store/delivery-log-repository.ts'
 import type { Store } from '../store/open-store.ts'
 import { readInstant } from '../orders/read-order-filter.ts'
 import { idPageSchema } from './schemas.ts'
+import { ROW_ID } from './id-params.ts'
 
 export function registerWebhookLogRoutes (app: FastifyInstance, store: Store): void {
   app.get('/api/v2/webhooks/logs', {
@@ -14,7 +15,7 @@ export function registerWebhookLogRoutes (app: FastifyInstance, store: Store): v
         type: 'object',
         properties: {
           limit: { type: 'integer', minimum: 1, maximum: 1000, default: 50 },
-          before: { type: 'integer', minimum: 1, description: 'Only entries with an id below this (the next page)' },
+          before: { ...ROW_ID, description: 'Only entries with an id below this (the next page)' },
           outcome: { type: 'string' },
           source: { type: 'string' },
           order_number: { type: 'string' },
