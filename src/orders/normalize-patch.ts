@@ -3,6 +3,7 @@ import {
   FIELD_COLUMNS, MONEY_FIELDS, ORDER_FIELDS, type OrderField, type OrderItem, type OrderPatch, type OrderValues, type RawOrderItem,
   type RawOrderPatch, type Tracking
 } from './order-patch.ts'
+import { currencyOf } from './currency-of.ts'
 import { normalizeStatus } from './order-status.ts'
 import { parseDate } from './parse-date.ts'
 import { parseMoney, preview } from './parse-money.ts'
@@ -26,6 +27,8 @@ export function normalizePatch (raw: RawOrderPatch): OrderPatch {
     if (isBlank(value)) continue
     values[field] = readField(field, value)
   }
+  const named = values.currency === undefined ? currencyOfAmounts(raw.fields) : undefined
+  if (named !== undefined) values.currency = named
   if (raw.items !== undefined) patch.items = raw.items.map((item, i) => readItem(item, i))
   if (raw.trackings !== undefined) patch.trackings = readTrackings(raw.trackings)
   if (raw.extra !== undefined && Object.keys(raw.extra).length > 0) patch.extra = withBigintsAsText(raw.extra)
@@ -67,6 +70,16 @@ function readOrderNumber (value: unknown): string {
     throw new DomainError('INVALID_FIELD', `order_number is longer than ${MAX_ORDER_NUMBER_LENGTH} characters`, { field: 'order_number' })
   }
   return text
+}
+
+/** The currency the money fields name when no currency field does: "€89,90" is 89.90 EUR, not 89.90 of nothing. */
+function currencyOfAmounts (fields: RawOrderPatch['fields']): string | undefined {
+  for (const field of MONEY_FIELDS) {
+    const value = fields[field]
+    const currency = typeof value === 'string' ? currencyOf(value) : undefined
+    if (currency !== undefined) return currency
+  }
+  return undefined
 }
 
 function readField (field: OrderField, value: unknown): OrderValues[OrderField] {

@@ -16,6 +16,20 @@ describe('normalizePatch', () => {
     expect(() => normalizePatch({ orderNumber: written, fields: {} })).toThrow(`order_number ${JSON.stringify(written)} stands for no number`)
   })
 
+  it.each([
+    ['€45,50', undefined, 'EUR'],
+    ['USD 12.5', undefined, 'USD'],
+    ['CA$210.00', undefined, 'CAD'],
+    ['£89.99', 'gbp', 'GBP'],
+    ['€45,50', 'usd', 'USD'],
+    ['$45.50', undefined, undefined],
+    [45.5, undefined, undefined]
+  ])('takes the currency of a total written %j (currency field %j) as %j', (total, currency, expected) => {
+    const patch = normalizePatch({ orderNumber: 'C-1', fields: { total, currency } })
+    expect(patch.fields.currency).toBe(expected)
+    expect('currency' in patch.fields).toBe(expected !== undefined)
+  })
+
   it('refuses an order number of control characters alone', () => {
     expect(() => normalizePatch({ orderNumber: '\u0000\u0001', fields: {} })).toThrow('order_number is required')
   })

@@ -10,10 +10,6 @@ export function cleanOrderNumber (value: string): string {
   return value.trim().replace(/^#\s*/, '')
 }
 
-const SYMBOL_CURRENCIES: ReadonlyArray<[RegExp, string]> = [
-  [/C\$|CA\$/, 'CAD'], [/A\$|AU\$/, 'AUD'], [/NZ\$/, 'NZD'], [/€/, 'EUR'], [/£/, 'GBP'], [/₹/, 'INR'], [/₩/, 'KRW']
-]
-const CURRENCY_CODE = /\b(USD|EUR|GBP|CAD|AUD|NZD|JPY|CHF|SEK|NOK|DKK|PLN|CZK|INR|KRW|CNY|HKD|SGD|MXN|BRL)\b/i
 const AMOUNT = /[-+]?\d[\d,.' ]*\d|\d/
 
 /**
@@ -27,13 +23,6 @@ export function cleanPrice (value: string): string {
   const compact = amount.replace(/[' ]/g, '')
   // "1.299,00": dots group thousands and a comma marks the decimals, as much of Europe writes it.
   return /^\d{1,3}(?:\.\d{3})+,\d{2}$/.test(compact) ? compact.replaceAll('.', '').replace(',', '.') : compact
-}
-
-/** The currency a price names by code or by a sign that means one currency only (a bare `$` does not). */
-export function currencyOf (value: string): string | undefined {
-  const code = CURRENCY_CODE.exec(value)?.[1]
-  if (code !== undefined) return code.toUpperCase()
-  return SYMBOL_CURRENCIES.find(([sign]) => sign.test(value))?.[1]
 }
 
 /** "2", "x2", "2x", "2 pairs": the count; anything else is passed on for the normaliser to name. */
