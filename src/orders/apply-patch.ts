@@ -1,10 +1,10 @@
 import type { Db } from '../store/database.ts'
 import { type FieldChange, insertEvent } from '../store/event-repository.ts'
 import {
-  findItems, findOrderForUpdate, findTrackings, insertOrderIfAbsent, insertTrackings, replaceItems, type StoredOrder,
+  deleteTrackings, findItems, findOrderForUpdate, findTrackings, insertOrderIfAbsent, insertTrackings, replaceItems, type StoredOrder,
   touchSourceUpdatedAt, updateOrder
 } from '../store/order-repository.ts'
-import { FIELD_COLUMNS, ORDER_FIELDS, type OrderItem, type OrderPatch, type OrderValues, type Tracking } from './order-patch.ts'
+import { FIELD_COLUMNS, ORDER_FIELDS, type OrderField, type OrderItem, type OrderPatch, type OrderValues, type Tracking } from './order-patch.ts'
 
 export type ApplyAction = 'created' | 'updated' | 'unchanged' | 'stale'
 
@@ -99,11 +99,24 @@ async function applyToExisting (db: Db, order: StoredOrder, patch: OrderPatch, v
     }
   }
 
-  const known = new Set((await findTrackings(db, order.id)).map((t) => t.number))
+  const before = (await findTrackings(db, order.id)).map((t) => t.number)
+  const known = new Set(before)
   const added = allTrackings(patch, values).filter((t) => !known.has(t.number))
-  if (added.length > 0) {
+  const voided = (patch.voidTrackings ?? []).filter((number) => known.has(number))
+  if (added.length > 0 || voided.length > 0) {
+    await deleteTrackings(db, order.id, voided)
     await insertTrackings(db, order.id, added, ctx.source, now)
-    changes.push({ field: 'trackings', old: [...known], new: [...known, ...added.map((t) => t.number)] })
+    const after = [...before.filter((number) => !voided.includes(number)), ...added.map((t) => t.number)]
+    changes.push({ field: 'trackings', old: before, new: after })
+  }
+  // The order's own tracking number, when its parcel was cancelled, becomes the newest live one (or none).
+  const cleared: OrderField[] = []
+  const current = order.values.trackingNumber
+  if (changed.trackingNumber === undefined && current !== undefined && (patch.voidTrackings ?? []).includes(current)) {
+    const live = [...before.filter((number) => !voided.includes(number)), ...added.map((t) => t.number)].at(-1)
+    if (live === undefined) cleared.push('trackingNumber')
+    else changed.trackingNumber = live
+    changes.push({ field: FIELD_COLUMNS.trackingNumber, old: order.values.trackingNumber ?? null, new: live ?? null })
   }
 
   let extra: Record<string, unknown> | undefined
@@ -124,6 +137,7 @@ async function applyToExisting (db: Db, order: StoredOrder, patch: OrderPatch, v
   }
   await updateOrder(db, order.id, {
     values: changed as Partial<OrderValues>,
+    cleared,
     ...(extra === undefined ? {} : { extra }),
     ...(sourceUpdatedAt === undefined ? {} : { sourceUpdatedAt }),
     now

@@ -31,6 +31,11 @@ export function normalizePatch (raw: RawOrderPatch): OrderPatch {
   if (named !== undefined) values.currency = named
   if (raw.items !== undefined) patch.items = raw.items.map((item, i) => readItem(item, i))
   if (raw.trackings !== undefined) patch.trackings = readTrackings(raw.trackings)
+  if (raw.voidTrackings !== undefined) {
+    const live = new Set(patch.trackings?.map((t) => t.number))
+    const voided = readTrackings(raw.voidTrackings.map((number) => ({ number }))).map((t) => t.number).filter((n) => !live.has(n))
+    if (voided.length > 0) patch.voidTrackings = voided
+  }
   if (raw.extra !== undefined && Object.keys(raw.extra).length > 0) patch.extra = withBigintsAsText(raw.extra)
   if (!isBlank(raw.sourceUpdatedAt)) patch.sourceUpdatedAt = parseDate(raw.sourceUpdatedAt, 'updated_at')
   if (!isBlank(raw.checkoutStatus)) patch.checkoutStatus = normalizeStatus(readText(raw.checkoutStatus, 'status'))

@@ -42,8 +42,10 @@ export interface RawOrderPatch {
   fields: Partial<Record<OrderField, unknown>>
   /** Replaces the order's line items when present. */
   items?: RawOrderItem[]
-  /** Tracking numbers to add (never removes one). */
+  /** Tracking numbers to add. */
   trackings?: Array<{ number: unknown, carrier?: unknown }>
+  /** Tracking numbers the sender says are void (a cancelled fulfilment): removed from the order. */
+  voidTrackings?: unknown[]
   /** Fields the mapping does not know; merged into the order's `extra` JSON. */
   extra?: Record<string, unknown>
   /** The sender's own last-modified time; an older delivery never overwrites a newer one. */
@@ -103,6 +105,8 @@ export interface OrderPatch {
   fields: Partial<OrderValues>
   items?: OrderItem[]
   trackings?: Tracking[]
+  /** Tracking numbers to remove: their parcel was cancelled. */
+  voidTrackings?: string[]
   extra?: Record<string, unknown>
   sourceUpdatedAt?: string
   /** The status a checkout gives a new order, or one still `pending`; `fields.status`, when given, wins. */

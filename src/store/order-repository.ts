@@ -1,4 +1,4 @@
-import { FIELD_COLUMNS, ORDER_FIELDS, type OrderItem, type OrderValues, type Tracking } from '../orders/order-patch.ts'
+import { FIELD_COLUMNS, ORDER_FIELDS, type OrderField, type OrderItem, type OrderValues, type Tracking } from '../orders/order-patch.ts'
 import type { Insertable, Selectable } from 'kysely'
 import type { Db, OrderItemsTable, OrdersTable, OrderTrackingTable } from './database.ts'
 import { toMoney } from './money-column.ts'
@@ -78,11 +78,14 @@ const updateOrderQuery = prepareQueryFamily<string[], Record<string, unknown>, n
 
 export async function updateOrder (db: Db, id: number, changes: {
   values: Partial<OrderValues>
+  /** Columns to empty (a tracking number whose parcel was cancelled). */
+  cleared?: readonly OrderField[]
   extra?: Record<string, unknown>
   sourceUpdatedAt?: string
   now: string
 }): Promise<void> {
   const set: Record<string, unknown> = { ...toColumns(changes.values), updated_at: changes.now }
+  for (const field of changes.cleared ?? []) set[FIELD_COLUMNS[field]] = null
   if (changes.extra !== undefined) set.extra = JSON.stringify(changes.extra)
   if (changes.sourceUpdatedAt !== undefined) set.source_updated_at = changes.sourceUpdatedAt
   const columns = Object.keys(set)
@@ -141,6 +144,12 @@ export async function insertTrackings (db: Db, orderId: number, trackings: Track
   if (trackings.length === 0) return
   const rows = trackings.map((t) => ({ order_id: orderId, tracking_number: t.number, carrier: t.carrier ?? null, source, created_at: now }))
   await insertTrackingsQuery(db, String(rows.length), rows.length, rowParams(TRACKING_COLUMNS, rows))
+}
+
+/** Removes tracking numbers a sender says are void (a Shopify fulfilment cancelled, its label voided). */
+export async function deleteTrackings (db: Db, orderId: number, numbers: readonly string[]): Promise<void> {
+  if (numbers.length === 0) return
+  await db.kysely.deleteFrom('order_tracking').where('order_id', '=', orderId).where('tracking_number', 'in', [...numbers]).execute()
 }
 
 export function toStoredOrder (row: Selectable<OrdersTable>): StoredOrder {

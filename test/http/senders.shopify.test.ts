@@ -111,6 +111,33 @@ for (const kind of testDatabases()) {
       expect(stored?.events.map((event) => event.event_type)).toEqual(['created', 'updated'])
     })
 
+    it('drops the tracking number of a fulfilment cancelled later, and the order takes the newest live one', async () => {
+      await postDelivery(t.app, BODY, SHOPIFY_HEADERS)
+      const fedex = '{"id":5512345678901,"name":"#1001.1","status":"success","tracking_company":"FedEx","tracking_number":"794612345678"}'
+      const fulfilled = editBody(BODY,
+        ['"updated_at":"2025-03-14T09:41:29-07:00","user_id"', '"updated_at":"2025-03-15T11:02:10-07:00","user_id"'],
+        ['"fulfillments":[]', `"fulfillments":[${fedex}]`])
+      await postDelivery(t.app, fulfilled, headersFor(fulfilled, 'orders/fulfilled', 'evt-void-1'))
+      expect((await storedOrder(t, '1001'))?.order.tracking_number).toBe('794612345678')
+
+      const relabelled = editBody(BODY,
+        ['"updated_at":"2025-03-14T09:41:29-07:00","user_id"', '"updated_at":"2025-03-15T12:00:00-07:00","user_id"'],
+        ['"fulfillments":[]', `"fulfillments":[${fedex.replace('"success"', '"cancelled"')},` +
+          '{"id":5512345678902,"name":"#1001.2","status":"success","tracking_company":"UPS","tracking_number":"1Z999AA10123456784"}]'])
+      expect((await postDelivery(t.app, relabelled, headersFor(relabelled, 'orders/updated', 'evt-void-2'))).json()).toMatchObject({ action: 'updated' })
+      const stored = await storedOrder(t, '1001')
+      expect(stored?.trackings.map((tracking) => tracking.tracking_number)).toEqual(['1Z999AA10123456784'])
+      expect(stored?.order.tracking_number).toBe('1Z999AA10123456784')
+      expect(stored?.events.at(-1)?.changes).toContainEqual({ field: 'trackings', old: ['794612345678'], new: ['1Z999AA10123456784'] })
+
+      // A fulfillments/update cancelling the last one leaves the order without a tracking number.
+      const cancelled = Buffer.from(JSON.stringify({ id: 5512345678902, order_id: 5981234567890, name: '#1001.2', status: 'cancelled', tracking_company: 'UPS', tracking_number: '1Z999AA10123456784' }))
+      await postDelivery(t.app, cancelled, headersFor(cancelled, 'fulfillments/update', 'evt-void-3'))
+      const after = await storedOrder(t, '1001')
+      expect(after?.trackings).toEqual([])
+      expect(after?.order.tracking_number).toBeNull()
+    })
+
     it('logs the "Send test notification" sample order #9999 as a test and stores no order', async () => {
       const sample = editBody(BODY,
         ['"test":false', '"test":true'],

@@ -6,7 +6,7 @@ import {
   arrayAt, idText, isRecord, joinName, recordAt, textAt, urlHost, withoutUndefined, type JsonRecord
 } from './payload-shape.ts'
 import { shopifyStatus } from './platform-status.ts'
-import { fulfillmentOrderName, readShopifyTrackings } from './shopify-trackings.ts'
+import { fulfillmentOrderName, readShopifyTrackings, voidShopifyTrackings } from './shopify-trackings.ts'
 
 /**
  * Shopify order webhooks (`orders/create`, `orders/updated`, `orders/paid`, `orders/fulfilled`, `orders/cancelled`...)
@@ -37,6 +37,7 @@ function readShopify ({ headers, body }: ReaderInput): Reading {
 function readOrder (order: JsonRecord, topic: string | undefined, shop: string | undefined, triggeredAt: string | undefined): RawOrderPatch {
   const items = arrayAt(order, 'line_items').filter(isRecord).map(readItem)
   const trackings = readShopifyTrackings(arrayAt(order, 'fulfillments'))
+  const voided = voidShopifyTrackings(arrayAt(order, 'fulfillments'))
   const last = trackings.at(-1)
   const customer = recordAt(order, 'customer')
   const store = shop ?? urlHost(order.order_status_url)
@@ -59,6 +60,7 @@ function readOrder (order: JsonRecord, topic: string | undefined, shop: string |
     },
     items,
     ...(trackings.length > 0 ? { trackings } : {}),
+    ...(voided.length > 0 ? { voidTrackings: voided } : {}),
     // Not the topic: it names the delivery (kept in its record's headers), and would make every routine
     // orders/updated or orders/paid carrying the same order an "update" of the order.
     extra: withoutUndefined({
@@ -117,10 +119,12 @@ function readFulfillment (fulfillment: JsonRecord, topic: string, shop: string |
   const orderName = fulfillmentOrderName(fulfillment)
   if (orderName === undefined) throw unsupported(topic, 'the fulfillment has no name to find its order by')
   const trackings = readShopifyTrackings([fulfillment])
+  const voided = voidShopifyTrackings([fulfillment])
   return {
     orderNumber: orderName.replace(/^#\s*/, ''),
     fields: { platformOrderId: idText(fulfillment.order_id), store: shop },
     trackings,
+    ...(voided.length > 0 ? { voidTrackings: voided } : {}),
     extra: withoutUndefined({ shop_domain: shop })
   }
 }

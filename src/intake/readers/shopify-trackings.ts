@@ -29,6 +29,13 @@ function fulfillmentTrackings (fulfillment: JsonRecord): Trackings {
     .map((number) => carrier === undefined ? { number } : { number, carrier })
 }
 
+/** The tracking numbers of cancelled (or failed) fulfilments: their labels are void, so the order drops them. */
+export function voidShopifyTrackings (fulfillments: readonly unknown[]): string[] {
+  return fulfillments
+    .filter((fulfillment): fulfillment is JsonRecord => isRecord(fulfillment) && VOID_FULFILLMENT.has(String(fulfillment.status).toLowerCase()))
+    .flatMap((fulfillment) => fulfillmentTrackings(fulfillment).map((tracking) => String(tracking.number)))
+}
+
 /** The order a fulfilment belongs to: Shopify names fulfilments after the order, `#1001.2` for order `#1001`. */
 export function fulfillmentOrderName (fulfillment: JsonRecord): string | undefined {
   const name = textAt(fulfillment, 'name')
