@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { applyPatch } from '../../src/orders/apply-patch.ts'
+import { normalizePatch } from '../../src/orders/normalize-patch.ts'
 import { openTestStore, testDatabases, type TestStore } from '../helpers/test-database.ts'
 import { runRoms } from './run-roms.ts'
 
@@ -25,6 +27,9 @@ describe.each(testDatabases())('roms export (%s)', (kind) => {
     writeFileSync(file, ORDERS)
     const { code } = await runRoms(['import', file], { env: { DATABASE_URL: first.databaseUrl } })
     expect(code).toBe(0)
+    // A Shopify order: the platform's own id is a field no spreadsheet alias sets.
+    const shopify = normalizePatch({ orderNumber: 'E-5', fields: { product: 'Kith Tee', platformOrderId: '820982911946154500' } })
+    await first.store.writer.write(async (db) => await applyPatch(db, shopify, { source: 'shopify', deliveryId: null, now: new Date() }))
   })
   afterEach(async () => { await Promise.all([first.cleanup(), second.cleanup()]) })
 
@@ -35,7 +40,7 @@ describe.each(testDatabases())('roms export (%s)', (kind) => {
       const file = join(dir, `${kind}-export.${format}`)
       writeFileSync(file, exported.stdout)
       const imported = await runRoms(['import', '--json', file], { env: { DATABASE_URL: second.databaseUrl } })
-      expect(JSON.parse(imported.stdout)).toMatchObject({ rows: 4, created: 4, rejected: 0 })
+      expect(JSON.parse(imported.stdout)).toMatchObject({ rows: 5, created: 5, rejected: 0 })
       const again = await runRoms(['export', '--format', format], { env: { DATABASE_URL: second.databaseUrl } })
       expect(again.stdout).toBe(exported.stdout)
     })
@@ -44,7 +49,7 @@ describe.each(testDatabases())('roms export (%s)', (kind) => {
   it('writes values as the API shows them, with extra as JSON and formulas defused', async () => {
     const { stdout } = await runRoms(['export', '--format', 'json'], { env: { DATABASE_URL: first.databaseUrl } })
     const orders = JSON.parse(stdout) as Array<Record<string, unknown>>
-    expect(orders.map((o) => o.order_number)).toEqual(['E-1', 'E-2', 'E-3', 'E-4'])
+    expect(orders.map((o) => o.order_number)).toEqual(['E-1', 'E-2', 'E-3', 'E-4', 'E-5'])
     expect(orders[0]).toMatchObject({ price: '180.00', total: '1299.00', currency: 'USD', quantity: 2, customer_name: 'Doe, Jane', extra: { discount_code: 'BF25' } })
     const csv = await runRoms(['export'], { env: { DATABASE_URL: first.databaseUrl } })
     expect(csv.stdout).toContain("E-3,'=SUM(A1),")

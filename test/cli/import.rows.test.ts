@@ -46,3 +46,10 @@ describe('import dates', () => {
     expect(statement.kind === 'rejected' && statement.message).toContain('got "11/31/2026"')
   })
 })
+
+describe('import of a ROMS export', () => {
+  it('reads every field column the export writes as that field, not as extra', () => {
+    const planned = planRow({ row: 2, record: { order_number: 'S1', platform_order_id: '820982911946154500', extra: '{"note":"gift"}' } }, options)
+    expect(planned).toMatchObject({ kind: 'patch', patch: { fields: { platformOrderId: '820982911946154500' }, extra: { note: 'gift' } } })
+  })
+})

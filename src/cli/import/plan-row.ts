@@ -2,7 +2,7 @@ import { DomainError, isDomainError } from '../../domain-error.ts'
 import { toAliasKey } from '../../intake/readers/field-aliases.ts'
 import { isPlainObject, readFlatOrder } from '../../intake/readers/read-flat-order.ts'
 import { normalizePatch } from '../../orders/normalize-patch.ts'
-import type { OrderPatch, RawOrderPatch } from '../../orders/order-patch.ts'
+import { FIELD_COLUMNS, ORDER_FIELDS, type OrderPatch, type RawOrderPatch } from '../../orders/order-patch.ts'
 import { parseDate } from '../../orders/parse-date.ts'
 import { parseMoney } from '../../orders/parse-money.ts'
 import { toIsoDate } from './clean-cell.ts'
@@ -47,6 +47,7 @@ function plan ({ row, record }: TableRow, options: PlanOptions): PlannedRow {
   }
   if (options.format === 'statement') return planStatement(row, pick, options)
   const raw = readFlatOrder(withoutMeta(record, options.meta))
+  takeExportedFields(raw)
   mergeExtraColumn(raw)
   if (typeof raw.fields.orderDate === 'string') raw.fields.orderDate = toIsoDate(raw.fields.orderDate, options.dayFirst, 'order_date')
   if (options.status !== undefined) raw.fields.status = options.status
@@ -102,6 +103,23 @@ function mergeExtraColumn (raw: RawOrderPatch): void {
   if (!isPlainObject(value)) return
   const { extra: _, ...rest } = raw.extra
   raw.extra = { ...value, ...rest }
+}
+
+/**
+ * Every field column `roms export` writes is read back as that field, so export -> import -> export is the same
+ * file. The webhook alias table leaves some out on purpose (`platform_order_id` is the platform's own id, which a
+ * generic sender does not set), so they would otherwise land in `extra`.
+ */
+function takeExportedFields (raw: RawOrderPatch): void {
+  if (raw.extra === undefined) return
+  for (const field of ORDER_FIELDS) {
+    const column = FIELD_COLUMNS[field]
+    if (raw.fields[field] !== undefined || !(column in raw.extra)) continue
+    const { [column]: value, ...rest } = raw.extra
+    raw.fields[field] = value
+    raw.extra = rest
+  }
+  if (Object.keys(raw.extra).length === 0) delete raw.extra
 }
 
 /** A column named `extra` that does not hold a JSON object is a sender's own column, kept as text like any other. */
