@@ -42,10 +42,15 @@ for (const kind of testDatabases()) {
       expect(res.json()).toMatchObject({ success: true, order_number: 'SW-1', action: 'created' })
       const stored = await storedOrder(t, 'SW-1')
       expect(stored?.order).toMatchObject({ product: 'Dunk Low Panda', size: '10', price: 110, email: 'sw@example.com', source: 'standard-webhooks' })
-      expect(stored?.order.extra).toMatchObject({ event_type: 'order.created' })
+      expect(stored?.order.extra).toEqual({})
       expect(await lastDeliveryLog(t)).toMatchObject({
         source: 'standard-webhooks', outcome: 'created', delivery_key: expect.stringMatching(/^standard-webhooks:[\w-]{22}:msg_2aB1$/), order_id: stored?.order.id
       })
+
+      // The same order under another event type changes nothing.
+      const updated = body.replace('order.created', 'order.updated')
+      const again = await postDelivery(t.app, updated, headers('msg_2aB2', NOW_SECONDS, sign(KEY, 'msg_2aB2', NOW_SECONDS, updated)))
+      expect(again.json()).toMatchObject({ action: 'unchanged' })
     })
 
     it.each(['ping', 'webhook.test', 'test.event'])('answers a %s event without an order 200 and logs it as a test', async (type) => {
@@ -54,6 +59,14 @@ for (const kind of testDatabases()) {
       expect(res.statusCode).toBe(200)
       expect(await orderCount(t)).toBe(0)
       expect(await lastDeliveryLog(t)).toMatchObject({ source: 'standard-webhooks', outcome: 'test', status_code: 200 })
+    })
+
+    it('logs a webhook.test event showing sample order data as a test, storing no order', async () => {
+      const body = JSON.stringify({ type: 'webhook.test', timestamp: NOW.toISOString(), data: { order_number: 'SAMPLE-1', product: 'Example' } })
+      const res = await postDelivery(t.app, body, headers('msg_sample', NOW_SECONDS, sign(KEY, 'msg_sample', NOW_SECONDS, body)))
+      expect(res.statusCode).toBe(200)
+      expect(await orderCount(t)).toBe(0)
+      expect(await lastDeliveryLog(t)).toMatchObject({ outcome: 'test', details: { event_type: 'webhook.test', order_number: 'SAMPLE-1' } })
     })
 
     it('still refuses an order event without an order number, naming it', async () => {

@@ -8,8 +8,9 @@ const TEST_EVENT = /(?:^|[._:-])(?:test|ping)(?:$|[._:-])/i
 
 /**
  * Standard Webhooks / Svix senders wrap their event as `{ type, timestamp, data }`; the order in `data` is read with
- * the guide's mapping, and the event type is kept with the order. A test or ping event without an order is answered
- * 2xx and logged as a test, as the other senders' tests are.
+ * the guide's mapping. A test or ping event is answered 2xx and logged as a test, as the other senders' tests are,
+ * even when it shows sample order data. The event type names the delivery, not the order: its record keeps it (an
+ * `order.updated` carrying the same order as `order.created` changes nothing).
  */
 export const standardWebhooksReader: PayloadReader = {
   name: 'standard-webhooks',
@@ -17,9 +18,10 @@ export const standardWebhooksReader: PayloadReader = {
   read: ({ headers, body }) => {
     const reading = genericReader.read({ headers, body })
     if (reading.kind !== 'order' || !isPlainObject(body) || typeof body.type !== 'string') return reading
-    if (isBlank(reading.patch.orderNumber) && TEST_EVENT.test(body.type)) {
-      return { kind: 'test', summary: { event_type: body.type, webhook_id: headers['webhook-id'] } }
+    if (TEST_EVENT.test(body.type)) {
+      const orderNumber = isBlank(reading.patch.orderNumber) ? undefined : String(reading.patch.orderNumber)
+      return { kind: 'test', summary: { event_type: body.type, webhook_id: headers['webhook-id'], ...(orderNumber === undefined ? {} : { order_number: orderNumber }) } }
     }
-    return { kind: 'order', patch: { ...reading.patch, extra: { ...reading.patch.extra, event_type: body.type } } }
+    return reading
   }
 }
