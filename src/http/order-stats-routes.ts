@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { formatCents } from '../orders/parse-money.ts'
+import { listSpendCurrencies } from '../store/order-currency-query.ts'
 import { computeOrderStats, type GroupStats, VOID_STATUSES } from '../store/order-stats-repository.ts'
 import type { Store } from '../store/open-store.ts'
 import { orderFilterProperties, toOrderFilter } from './order-query.ts'
@@ -36,6 +37,11 @@ export function registerOrderStatsRoutes (app: FastifyInstance, store: Store): v
             by_status: { type: 'object', additionalProperties: { type: 'integer' } },
             spend: moneyText,
             commission: moneyText,
+            currencies: {
+              type: 'array',
+              items: { type: ['string', 'null'] },
+              description: 'The currencies of the orders spend counts, sorted, null last when some have none: amounts are added as they are, never converted'
+            },
             per_day: {
               type: 'array',
               items: { type: 'object', properties: { day: { type: 'string' }, orders: { type: 'integer' }, spend: moneyText } }
@@ -50,7 +56,7 @@ export function registerOrderStatsRoutes (app: FastifyInstance, store: Store): v
     }
   }, async (request) => {
     const { from, to } = toOrderFilter(request.query as { from?: string, to?: string })
-    const stats = await computeOrderStats(store.db, { from, to })
+    const [stats, currencies] = await Promise.all([computeOrderStats(store.db, { from, to }), listSpendCurrencies(store.db, { from, to })])
     return {
       success: true,
       from: from ?? null,
@@ -59,6 +65,7 @@ export function registerOrderStatsRoutes (app: FastifyInstance, store: Store): v
       by_status: Object.fromEntries(stats.byStatus.map((s) => [s.status, s.count])),
       spend: formatCents(stats.spendCents),
       commission: formatCents(stats.commissionCents),
+      currencies,
       per_day: stats.perDay.map((d) => ({ day: d.day, orders: d.orders, spend: formatCents(d.spendCents) })),
       by_store: stats.byStore.map(toGroupJson),
       by_profile: stats.byProfile.map(toGroupJson),
