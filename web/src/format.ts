@@ -7,8 +7,10 @@ export function formatMoney (value: string | null | undefined, currency?: string
   const [, sign = '', whole = '0', fraction] = match
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
   const amount = fraction === undefined ? grouped : `${grouped}.${fraction.padEnd(2, '0')}`
-  const symbol = currencySymbol(currency ?? 'USD')
-  return symbol === undefined ? `${sign}${amount} ${currency ?? ''}`.trim() : `${sign}${symbol}${amount}`
+  // No currency sent: the amount alone, rather than a symbol that may be wrong.
+  if (currency === null || currency === undefined || currency === '') return `${sign}${amount}`
+  const symbol = currencySymbol(currency)
+  return symbol === undefined ? `${sign}${amount} ${currency}` : `${sign}${symbol}${amount}`
 }
 
 const symbols = new Map<string, string | undefined>()

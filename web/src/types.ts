@@ -110,6 +110,8 @@ export interface OrderStats {
   by_status: Record<string, number>
   spend: string
   commission: string
+  /** The currencies of the orders spend counts, null for those without one: sums add them as they are. */
+  currencies: Array<string | null>
   per_day: Array<{ day: string, orders: number, spend: string }>
   by_store: GroupStats[]
   by_profile: GroupStats[]
