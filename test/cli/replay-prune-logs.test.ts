@@ -47,8 +47,16 @@ describe.each(testDatabases())('roms replay, prune and logs (%s)', (kind) => {
     const { code, stdout } = await runRoms(['replay', '--failed', '--since', '24h'], { env })
     expect(code).toBe(1)
     expect(stdout.trim().split('\n')).toHaveLength(1)
-    expect(stdout).toMatch(/^#\d+ replayed as #\d+: rejected \(4\d\d\): INVALID_FIELD total/)
+    expect(stdout).toMatch(/^#\d+ replayed as #\d+: rejected \(4\d\d\) order NEW: INVALID_FIELD total/)
     expect((await runRoms(['replay'], { env })).code).toBe(2)
+  })
+
+  it('reports the order number a rejected delivery\'s record carries', async () => {
+    await postJson(test.app, { order_number: 'BAD-1', total: 'lots' })
+    const [rejected] = await listDeliveryLogs(test.store.db, { limit: 1 })
+    const { code, stdout } = await runRoms(['replay', '--json', String(rejected?.id)], { env })
+    expect(code).toBe(1)
+    expect(JSON.parse(stdout)).toMatchObject({ replayed: rejected?.id, outcome: 'rejected', order_number: 'BAD-1' })
   })
 
   it('prunes deliveries older than the retention and prints the counts', async () => {

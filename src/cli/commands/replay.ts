@@ -2,6 +2,7 @@ import type { Config } from '../../config.ts'
 import type { DeliveryResult, IntakeDeps } from '../../intake/receive-delivery.ts'
 import { replayDelivery } from '../../intake/replay-delivery.ts'
 import type { Db } from '../../store/database.ts'
+import { findDeliveryLogsByIds } from '../../store/delivery-log-query-repository.ts'
 import { listDeliveryLogs } from '../../store/delivery-log-repository.ts'
 import type { Store } from '../../store/open-store.ts'
 import { type Command, flagOption, stringOption, UsageError } from '../command.ts'
@@ -44,7 +45,7 @@ Exit code 1 when a replay fails again.`,
       for (const logId of ids) {
         const result = await replayDelivery(intakeDeps(store, config), store.db, logId)
         if (result.statusCode >= 400) code = 1
-        await printResult(logId, result, flagOption(input, 'json'), terminal)
+        await printResult(logId, result, await recordedOrderNumber(store.db, result), flagOption(input, 'json'), terminal)
       }
       return code
     })
@@ -71,16 +72,24 @@ async function findFailedIds (db: Db, since: string): Promise<number[]> {
   return ids.sort((a, b) => a - b)
 }
 
-async function printResult (logId: number, result: DeliveryResult, json: boolean, terminal: Terminal): Promise<void> {
+/** A rejected delivery applies no order, yet its record names the order number it carried: report that one. */
+async function recordedOrderNumber (db: Db, result: DeliveryResult): Promise<string | null> {
+  if (result.orderNumber !== undefined) return result.orderNumber
+  if (result.logId === null) return null
+  const [record] = await findDeliveryLogsByIds(db, [result.logId])
+  return record?.orderNumber ?? null
+}
+
+async function printResult (logId: number, result: DeliveryResult, orderNumber: string | null, json: boolean, terminal: Terminal): Promise<void> {
   if (json) {
     await terminal.print(JSON.stringify({
-      replayed: logId, delivery_id: result.logId, status: result.statusCode, outcome: result.outcome, order_number: result.orderNumber ?? null, error: result.error ?? null
+      replayed: logId, delivery_id: result.logId, status: result.statusCode, outcome: result.outcome, order_number: orderNumber, error: result.error ?? null
     }))
     return
   }
   const { paint } = terminal
   const outcome = result.statusCode >= 400 ? paint.red(result.outcome) : paint.green(result.outcome)
-  const order = result.orderNumber === undefined ? '' : ` order ${result.orderNumber}`
+  const order = orderNumber === null ? '' : ` order ${orderNumber}`
   const error = result.error === undefined ? '' : `: ${result.error.code} ${result.error.message}`
   await terminal.print(`#${logId} replayed as #${result.logId ?? '?'}: ${outcome} (${result.statusCode})${order}${error}`)
 }
