@@ -1,4 +1,5 @@
-import type { RawOrderPatch } from '../../orders/order-patch.ts'
+import type { OrderField, RawOrderPatch } from '../../orders/order-patch.ts'
+import { FIELD_ALIASES, toAliasKey } from './field-aliases.ts'
 import { arrayAt, isRecord, textAt, type JsonRecord } from './payload-shape.ts'
 
 type Trackings = NonNullable<RawOrderPatch['trackings']>
@@ -11,6 +12,32 @@ const SINGLE_TRACKING_META: ReadonlyArray<{ number: string, carrier: string }> =
 ]
 
 const SIZE_KEY = /(^|[\s_-])size$/i
+
+// Order fields WooCommerce has no place for, which a reseller's checkout plugin or bot keeps in the order's meta
+// (`profile`, `_proxy_list`, `commission`): read through the guide's names.
+const META_FIELDS: ReadonlySet<OrderField> = new Set(['profile', 'proxyList', 'commission', 'referenceNumber'])
+// Visible meta WooCommerce itself writes on every order, which says nothing about it.
+const CORE_META = new Set(['is_vat_exempt'])
+const META_ALIASES = new Map(FIELD_ALIASES.filter(([field]) => META_FIELDS.has(field)).flatMap(([field, aliases]) => aliases.map((alias) => [alias, field] as const)))
+
+/**
+ * What the order's meta adds: the reseller fields above, and every other meta value shown to the shop (keys without
+ * a leading `_`, which WooCommerce and plugins use for their own bookkeeping) as text in extra, under `meta.<key>`.
+ */
+export function readWooMeta (order: JsonRecord): { fields: Partial<Record<OrderField, unknown>>, extra: Record<string, unknown> } {
+  const fields: Partial<Record<OrderField, unknown>> = {}
+  const extra: Record<string, unknown> = {}
+  for (const [key, value] of metaMap(arrayAt(order, 'meta_data'))) {
+    const field = META_ALIASES.get(toAliasKey(key.replace(/^_+/, '')))
+    if (field !== undefined) {
+      if (fields[field] === undefined && (typeof value === 'string' || typeof value === 'number')) fields[field] = value
+      continue
+    }
+    const text = key.startsWith('_') || CORE_META.has(key) ? undefined : plainText(value)
+    if (text !== undefined) Object.defineProperty(extra, `meta.${key}`, { value: text, enumerable: true, writable: true, configurable: true })
+  }
+  return { fields, extra }
+}
 
 /**
  * Trackings from the order's meta: WooCommerce Shipment Tracking and Advanced Shipment Tracking both keep a list in

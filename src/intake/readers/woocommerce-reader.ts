@@ -6,7 +6,7 @@ import {
   arrayAt, idText, isRecord, joinName, recordAt, textAt, urlHost, withoutUndefined, type JsonRecord
 } from './payload-shape.ts'
 import { woocommerceStatus } from './platform-status.ts'
-import { readWooTrackings, readWooVariation } from './woocommerce-meta.ts'
+import { readWooMeta, readWooTrackings, readWooVariation } from './woocommerce-meta.ts'
 
 /** WooCommerce webhooks (REST API v3 order bodies) and the ping it sends when a webhook is saved. */
 export const woocommerceReader: PayloadReader = {
@@ -41,6 +41,7 @@ function readOrder (order: JsonRecord, headers: ReaderInput['headers'], topic: s
   const billing = recordAt(order, 'billing')
   const shipping = recordAt(order, 'shipping')
   const store = urlHost(headers['x-wc-webhook-source']) ?? urlHost(selfLink(order))
+  const meta = readWooMeta(order)
   return {
     orderNumber: idText(order.number) ?? idText(order.id),
     fields: {
@@ -59,7 +60,8 @@ function readOrder (order: JsonRecord, headers: ReaderInput['headers'], topic: s
       carrier: last?.carrier,
       // The `_gmt` dates carry no offset and are UTC; `date_created` is the site's local time, a last resort.
       orderDate: order.date_created_gmt ?? order.date_created,
-      platformOrderId: idText(order.id)
+      platformOrderId: idText(order.id),
+      ...meta.fields
     },
     items,
     ...(trackings.length > 0 ? { trackings } : {}),
@@ -72,7 +74,8 @@ function readOrder (order: JsonRecord, headers: ReaderInput['headers'], topic: s
       payment_method_title: textAt(order, 'payment_method_title'),
       transaction_id: textAt(order, 'transaction_id'),
       created_via: textAt(order, 'created_via'),
-      customer_note: textAt(order, 'customer_note')
+      customer_note: textAt(order, 'customer_note'),
+      ...meta.extra
     }),
     sourceUpdatedAt: order.date_modified_gmt ?? order.date_modified
   }

@@ -167,6 +167,29 @@ testReader(woocommerceReader, [
     })
   },
   {
+    name: 'reads a reseller plugin\'s profile, proxy list and commission from the order meta, and keeps its other visible meta',
+    headers: HEADERS,
+    body: order({
+      meta_data: [
+        { id: 1, key: 'profile', value: 'Amex 2' },
+        { id: 2, key: '_proxy_list', value: 'ISP East' },
+        { id: 3, key: 'Commission', value: '12.50' },
+        { id: 4, key: 'bot_name', value: 'Valor' },
+        { id: 5, key: '_stripe_customer_id', value: 'cus_hidden' },
+        { id: 6, key: 'is_vat_exempt', value: 'no' }
+      ]
+    }),
+    expected: orderReading('5120', expect.objectContaining({ profile: 'Amex 2', proxyList: 'ISP East', commission: '12.50' }), {
+      extra: expect.not.objectContaining({ 'meta._stripe_customer_id': expect.anything(), 'meta.is_vat_exempt': expect.anything() })
+    })
+  },
+  {
+    name: 'keeps visible order meta under meta.<key>',
+    headers: HEADERS,
+    body: order({ meta_data: [{ id: 4, key: 'bot_name', value: 'Valor' }] }),
+    expected: orderReading('5120', expect.anything(), { extra: expect.objectContaining({ 'meta.bot_name': 'Valor' }) })
+  },
+  {
     name: 'reads Shipment Tracking meta stored as JSON text and AfterShip\'s tracking meta',
     headers: HEADERS,
     body: order({
