@@ -46,7 +46,8 @@ export function buildDiscordPatch (post: PostData, orderNumber: string, context:
   const carrier = valueOf(entries, 'carrier')
   // A bot that prints only a total for a one-item checkout means the item's price.
   const rawPrice = items.length > 1 ? undefined : single?.unitPrice ?? valueOf(entries, 'price')
-  const price = rawPrice ?? (items.length <= 1 && Number(single?.quantity ?? 1) === 1 ? rawTotal : undefined)
+  const quantity = single?.quantity ?? cleanQuantityOf(valueOf(entries, 'quantity')) ?? 1
+  const price = rawPrice ?? (items.length <= 1 && Number(quantity) === 1 ? rawTotal : undefined)
   return {
     orderNumber,
     fields: {

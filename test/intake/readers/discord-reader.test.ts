@@ -117,6 +117,12 @@ testReader(discordReader, [
     expected: { kind: 'declined', summary: { bot: 'Checkout Bot', title: 'Declined', reason: 'Card was declined by the bank' } }
   },
   {
+    name: 'takes an order total for two as the total only, not as the unit price',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Successful Checkout', fields: [field('Order', '7788'), field('Order Total', '$1,299.99'), field('Quantity', '2x')] }),
+    expected: orderReading('7788', { total: '1,299.99', quantity: '2' }, { checkoutStatus: 'verified' })
+  },
+  {
     name: 'keeps a price with no product as the order\'s price, without inventing an item',
     headers: JSON_HEADERS,
     body: post({ title: 'Successful Checkout', fields: [field('Order', '[#1234](https://example.com/orders/1234)'), field('Price', 'USD 1,299.00')] }),
