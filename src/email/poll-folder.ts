@@ -34,6 +34,7 @@ export function mailboxKey (account: MailboxAccount, folder: string): string {
  */
 export async function pollFolder (client: ImapFlow, deps: FolderDeps, account: MailboxAccount, folder: string, signal: AbortSignal): Promise<FolderPoll> {
   const key = mailboxKey(account, folder)
+  if (account.after === 'move' && account.moveTo !== null) await ensureFolder(client, account.moveTo)
   const lock = await client.getMailboxLock(folder, { readOnly: account.after === 'none' })
   try {
     if (client.mailbox === false) throw new Error(`mailbox ${folder} is not open`)
@@ -71,7 +72,22 @@ export async function pollFolder (client: ImapFlow, deps: FolderDeps, account: M
   }
 }
 
+/**
+ * The move destination is created when it does not exist, as a mail client's filter does: a user who sets
+ * IMAP_MOVE_TO=Processed expects the messages there, not an error. Looked up first: not every server tells an
+ * existing folder apart from a refused CREATE.
+ */
+async function ensureFolder (client: ImapFlow, folder: string): Promise<void> {
+  const exists = (await client.list()).some((mailbox) => mailbox.path === folder)
+  if (!exists) await client.mailboxCreate(folder)
+}
+
 async function afterReading (client: ImapFlow, account: MailboxAccount, uid: number): Promise<void> {
   if (account.after === 'seen') await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true })
-  if (account.after === 'move' && account.moveTo !== null) await client.messageMove(String(uid), account.moveTo, { uid: true })
+  // imapflow answers a refused MOVE with false rather than an error; the round must not go on as if the message had
+  // been moved (it would stay in the folder, and the saved UID would pass it for good). The round fails, is logged as
+  // a warning, and the next one applies nothing twice (Message-IDs) and moves the message then.
+  if (account.after === 'move' && account.moveTo !== null && await client.messageMove(String(uid), account.moveTo, { uid: true }) === false) {
+    throw new Error(`could not move message ${uid} to ${account.moveTo}`)
+  }
 }
