@@ -84,16 +84,18 @@ async function applyToExisting (db: Db, order: StoredOrder, patch: OrderPatch, v
   const changed: Partial<Record<string, unknown>> = {}
   // Tracking numbers that arrive as a list only fill an empty `tracking_number`; they are all kept below either way.
   const fields = withCheckoutStatus(order.values.trackingNumber === undefined ? values : patch.fields, patch, order.values.status)
+  const fillIn = patch.fillIn === true
   for (const field of ORDER_FIELDS) {
     const next = fields[field]
     if (next === undefined || next === order.values[field]) continue
+    if (fillIn && order.values[field] !== undefined && field !== 'status') continue
     changed[field] = next
     changes.push({ field: FIELD_COLUMNS[field], old: order.values[field] ?? null, new: next })
   }
 
   if (patch.items !== undefined) {
     const before = await findItems(db, order.id)
-    if (JSON.stringify(before) !== JSON.stringify(patch.items)) {
+    if (JSON.stringify(before) !== JSON.stringify(patch.items) && !(fillIn && before.length > 0)) {
       await replaceItems(db, order.id, patch.items)
       changes.push({ field: 'items', old: describeItems(before), new: describeItems(patch.items) })
     }
@@ -121,7 +123,7 @@ async function applyToExisting (db: Db, order: StoredOrder, patch: OrderPatch, v
 
   let extra: Record<string, unknown> | undefined
   for (const [key, value] of Object.entries(patch.extra ?? {})) {
-    if (JSON.stringify(order.extra[key]) === JSON.stringify(value)) continue
+    if (JSON.stringify(order.extra[key]) === JSON.stringify(value) || (fillIn && key in order.extra)) continue
     extra ??= { ...order.extra }
     Object.defineProperty(extra, key, { value, enumerable: true, writable: true, configurable: true })
     changes.push({ field: `extra.${key}`, old: order.extra[key] ?? null, new: value })

@@ -39,6 +39,7 @@ export function normalizePatch (raw: RawOrderPatch): OrderPatch {
   if (raw.extra !== undefined && Object.keys(raw.extra).length > 0) patch.extra = withBigintsAsText(raw.extra)
   if (!isBlank(raw.sourceUpdatedAt)) patch.sourceUpdatedAt = parseDate(raw.sourceUpdatedAt, 'updated_at')
   if (!isBlank(raw.checkoutStatus)) patch.checkoutStatus = normalizeStatus(readText(raw.checkoutStatus, 'status'))
+  if (raw.fillIn === true) patch.fillIn = true
   return patch
 }
 

@@ -52,6 +52,8 @@ export interface RawOrderPatch {
   sourceUpdatedAt?: unknown
   /** The status a checkout gives a new order, or one still `pending`; never one that moved on. */
   checkoutStatus?: unknown
+  /** The delivery tells of the checkout (a bot's post): on an order that exists it fills in only what is missing. */
+  fillIn?: boolean
 }
 
 export interface RawOrderItem {
@@ -111,4 +113,6 @@ export interface OrderPatch {
   sourceUpdatedAt?: string
   /** The status a checkout gives a new order, or one still `pending`; `fields.status`, when given, wins. */
   checkoutStatus?: OrderStatus
+  /** On an order that exists: set only fields, items and extra keys it does not have yet. */
+  fillIn?: boolean
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { postDelivery } from '../helpers/post-order.ts'
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
 import { testDatabases } from '../helpers/test-database.ts'
-import { fixture, lastDeliveryLog, orderCount, storedOrder } from './senders.support.ts'
+import { fixture, lastDeliveryLog, orderCount, SHOPIFY_HEADERS, storedOrder } from './senders.support.ts'
 
 const BODY = fixture('discord-bot-success.json')
 const JSON_HEADERS = { 'content-type': 'application/json' }
@@ -177,6 +177,31 @@ for (const kind of testDatabases()) {
       const post = { username: 'Orion AIO', embeds: [{ title: 'Successful checkout', fields: [field('Order Number', '2002'), field('Product', 'Dunk Low')] }] }
       await postDelivery(t.app, JSON.stringify(post), JSON_HEADERS)
       expect((await storedOrder(t, '2002'))?.order).toMatchObject({ status: 'verified', product: 'Dunk Low' })
+    })
+
+    it('fills in what the store\'s own order lacks, replacing none of its items, totals or date', async () => {
+      const shopify = fixture('shopify-orders-create.wire.json')
+      const secret = 'test-shopify-secret'
+      const t2 = await buildTestApp(kind, { SHOPIFY_WEBHOOK_SECRET: secret })
+      try {
+        await postDelivery(t2.app, shopify, { ...SHOPIFY_HEADERS })
+        const before = await storedOrder(t2, '1001')
+        expect((await postDelivery(t2.app, BODY, JSON_HEADERS)).statusCode).toBe(204)
+        const after = await storedOrder(t2, '1001')
+        expect(after?.items).toEqual(before?.items)
+        expect(after?.order).toMatchObject({
+          product: before?.order.product,
+          quantity: before?.order.quantity,
+          total: before?.order.total,
+          store: before?.order.store,
+          order_date: before?.order.order_date,
+          status: before?.order.status,
+          profile: 'Main Visa',
+          proxy_list: 'isp-pool-3'
+        })
+      } finally {
+        await t2.close()
+      }
     })
 
     it.each([

@@ -35,7 +35,9 @@ export function orderNumberOf (entries: readonly Entry[]): string | undefined {
 
 /**
  * A successful checkout as an order patch. The bot vouches for it, so a new order (or one still `pending`) is
- * `verified`; a post repeated after the order moved on (shipped, cancelled) does not set it back.
+ * `verified`; a post repeated after the order moved on (shipped, cancelled) does not set it back. On an order that
+ * exists (the store's own webhook was first, or the bot posts again) it fills in what is missing (profile, proxy
+ * list) and replaces nothing: the store's line items, totals and date are the better account of the order.
  */
 export function buildDiscordPatch (post: PostData, orderNumber: string, context: JsonRecord): RawOrderPatch {
   const { entries } = post
@@ -69,6 +71,7 @@ export function buildDiscordPatch (post: PostData, orderNumber: string, context:
       orderDate: post.timestamp
     },
     checkoutStatus: 'verified',
+    fillIn: true,
     ...(items.length > 0 ? { items } : {}),
     ...(tracking === undefined ? {} : { trackings: [carrier === undefined ? { number: tracking } : { number: tracking, carrier }] }),
     extra: { ...context, ...extraOf(entries) }

@@ -34,6 +34,7 @@ testReader(discordReader, [
           orderDate: '2025-03-14T16:41:29.512Z'
         },
         checkoutStatus: 'verified',
+        fillIn: true,
         items: [{ title: 'Air Jordan 1 Retro High OG', variant: '10', unitPrice: '180.00' }],
         extra: {
           bot: 'Orion AIO',
