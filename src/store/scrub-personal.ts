@@ -4,8 +4,13 @@ export const ERASED = '[erased]'
 const PERSONAL_WORD = /(?:^|_)(?:address|address\d|addr|phone|mobile|tel|telephone|e_?mail|street|city|zip|zipcode|postcode|postal_code|customer|buyer|recipient|billing|shipping_address|ip|ip_address)(?:_|$)/
 const PERSON_NAME = /^(?:(?:first|last|full|customer|buyer|recipient|billing|shipping|contact|user|account|cardholder)_?)?name$/
 
+// What ROMS itself records about the email that updated an order (src/email/build-patch.ts): about the email, not the
+// person. A subject that quotes the address is still erased, as any text that carries it is.
+const EMAIL_BOOKKEEPING = new Set(['email_kind', 'email_subject'])
+
 /** Whether a key (`Shipping Address`, `billingPhone`, `customer.name`) names personal data. */
 export function isPersonalKey (key: string): boolean {
+  if (EMAIL_BOOKKEEPING.has(key)) return false
   const words = key.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')
   const last = words.split('_').slice(-2).join('_')
   return PERSONAL_WORD.test(words) || PERSON_NAME.test(words) || PERSON_NAME.test(last)

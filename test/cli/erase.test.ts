@@ -24,6 +24,17 @@ describe.each(testDatabases())('roms erase (%s)', (kind) => {
     expect(JSON.stringify(bodies)).toContain('other@example.com')
   })
 
+  it('keeps what ROMS records about the email that updated the order, unless it quotes the address', async () => {
+    await postJson(test.app, { order_number: 'E-3', email: 'kim@example.com', email_kind: 'shipping', email_subject: 'Your order has shipped', shipping_address: '1 Main St' })
+    await postJson(test.app, { order_number: 'E-4', email: 'kim@example.com', email_kind: 'order-confirmation', email_subject: 'Thanks kim@example.com' })
+    expect((await runRoms(['erase', 'kim@example.com'], { env: { DATABASE_URL: test.databaseUrl } })).code).toBe(0)
+    const extras = await test.store.db.kysely.selectFrom('orders').select(['order_number', 'extra']).orderBy('order_number').execute()
+    expect(extras.map((order) => JSON.parse(order.extra) as unknown)).toEqual([
+      { email_kind: 'shipping', email_subject: 'Your order has shipped', shipping_address: '[erased]' },
+      { email_kind: 'order-confirmation', email_subject: '[erased]' }
+    ])
+  })
+
   it('refuses a missing or malformed address with exit code 2', async () => {
     expect((await runRoms(['erase'], { env: { DATABASE_URL: test.databaseUrl } })).code).toBe(2)
     expect((await runRoms(['erase', 'not-an-email'], { env: { DATABASE_URL: test.databaseUrl } })).code).toBe(2)
