@@ -92,6 +92,16 @@ for (const kind of testDatabases()) {
       expect(await order('F-1')).toMatchObject({ product: 'Air Max', quantity: 2 })
     })
 
+    it('keeps a number beyond a double as written, and names it when a field refuses it', async () => {
+      expect((await postDelivery(t.app, '{"order_number":"E400-1","score":1e400}', { 'content-type': 'application/json' })).statusCode).toBe(200)
+      const stored = await t.store.db.kysely.selectFrom('orders').select('extra').where('order_number', '=', 'E400-1').executeTakeFirstOrThrow()
+      expect(JSON.parse(stored.extra)).toEqual({ score: '1e400' })
+      const refused = await postDelivery(t.app, '{"order_number":"E400-2","total":1E+400}', { 'content-type': 'application/json' })
+      expect(refused.statusCode).toBe(400)
+      expect(refused.json().error).toMatchObject({ code: 'INVALID_FIELD', field: 'total' })
+      expect(refused.json().error.message).toContain('1E+400')
+    })
+
     it('reads a form\'s %XX escapes in the charset it declares, and refuses escapes that are not UTF-8 without one', async () => {
       const form = { 'content-type': 'application/x-www-form-urlencoded' }
       const latin1 = { 'content-type': 'application/x-www-form-urlencoded; charset=iso-8859-1' }

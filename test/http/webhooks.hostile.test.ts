@@ -26,6 +26,8 @@ const CASES: HostileCase[] = [
   { name: 'a price of -1e308', body: () => '{"order_number":"BIG-3","price":-1e308}', status: 400, code: 'INVALID_FIELD' },
   { name: 'a price with 400 digits', body: () => `{"order_number":"BIG-4","price":${'9'.repeat(400)}}`, status: 400, code: 'INVALID_FIELD' },
   { name: 'an unknown field above 2^53', body: () => '{"order_number":"BIG-5","platform_id":123456789012345678901234567890}', status: 200 },
+  { name: 'a price of 1e400, beyond a double', body: () => '{"order_number":"BIG-6","price":1e400}', status: 400, code: 'INVALID_FIELD' },
+  { name: 'an unknown field of -1e400', body: () => '{"order_number":"BIG-7","ratio":-1e400}', status: 200 },
   { name: 'control characters in every field', body: () => JSON.stringify({ order_number: 'CTRL-\u0000\u0007\u001b1', product: 'a\u0000b\u202ec\u0008', email: 'x\u0000@y.com\r\n' }), status: 200 },
   { name: '10,000 unknown fields', body: () => manyFields(10_000), status: 200 },
   { name: 'a huge JSON body just under the limit', body: () => JSON.stringify({ order_number: 'HUGE-1', notes: Array.from({ length: 20_000 }, (_, i) => `note ${i}`) }), status: 200 },
