@@ -8,7 +8,7 @@ import { registerCustomerRoutes } from './http/customer-routes.ts'
 import { registerDashboardRoutes } from './http/dashboard-routes.ts'
 import { createDeliveryLimits } from './http/delivery-limits.ts'
 import { registerEmailRoutes } from './http/email-routes.ts'
-import { answerFrameworkError, registerErrorHandlers } from './http/error-handler.ts'
+import { answerClientError, answerFrameworkError, registerErrorHandlers } from './http/error-handler.ts'
 import { registerHealthRoutes } from './http/health-routes.ts'
 import { type HttpTimeouts, timeoutOptions } from './http/http-timeouts.ts'
 import { registerJsonOnly } from './http/json-only.ts'
@@ -78,7 +78,8 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
     // Fastify's own request log prints the URL, which holds the secret token of /orders/{token}; ours prints the route.
     logController: new LogController({ disableRequestLogging: true }),
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
-    frameworkErrors: answerFrameworkError
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError
   })
   registerErrorHandlers(app)
   registerNulGuard(app)

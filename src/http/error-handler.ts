@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isDomainError } from '../domain-error.ts'
 import { statusForCode } from '../intake/error-status.ts'
@@ -33,6 +34,30 @@ const FASTIFY_ERRORS: Record<string, { status: number, code: string, message: st
 export function answerFrameworkError (error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   const known = FASTIFY_ERRORS[error.code]
   reply.code(known?.status ?? error.statusCode ?? 400).send(errorBody(known?.code ?? 'INVALID_REQUEST', known?.message ?? error.message))
+}
+
+/** What Node refuses while reading a request, before Fastify sees one; anything else is answered as unreadable. */
+const CLIENT_ERRORS: Record<string, { status: number, reason: string, code: string, message: string }> = {
+  HPE_HEADER_OVERFLOW: { status: 431, reason: 'Request Header Fields Too Large', code: 'HEADERS_TOO_LARGE', message: 'the request headers are larger than 16 KiB' },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: 'Request Timeout', code: 'REQUEST_TIMEOUT', message: 'the request was not received in time' }
+}
+
+/**
+ * Fastify's `clientErrorHandler`: a request Node could not read (headers over its 16 KiB limit, a malformed request
+ * line, too slow) is answered in ROMS's error shape and the connection closed. Nothing of it can be recorded as a
+ * delivery: there is no request to record.
+ */
+export function answerClientError (error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy()
+    return
+  }
+  const known = CLIENT_ERRORS[error.code ?? ''] ?? { status: 400, reason: 'Bad Request', code: 'INVALID_REQUEST', message: 'the request could not be read as HTTP/1.1' }
+  const body = JSON.stringify(errorBody(known.code, known.message))
+  socket.write(`HTTP/1.1 ${known.status} ${known.reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+    `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
+  // Closed, not ended: a client still sending (a byte at a time) would keep a half-closed socket open.
+  socket.destroy()
 }
 
 /**

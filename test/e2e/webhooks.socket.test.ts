@@ -1,4 +1,5 @@
 import { request } from 'node:http'
+import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
 import { hexHmac } from '../helpers/post-order.ts'
@@ -37,6 +38,22 @@ describe('the webhook endpoint on a real socket', () => {
       req.end('"}')
     })
     expect(status).toBe(413)
+    expect((await fetch(`${base}/health`)).status).toBe(200)
+  })
+
+  it.each([
+    ['headers over 16 KiB', `POST /api/v2/webhooks/orders HTTP/1.1\r\nHost: x\r\nX-Pad: ${'p'.repeat(20_000)}\r\nContent-Length: 2\r\n\r\n{}`, 431, 'HEADERS_TOO_LARGE'],
+    ['a request line that is not HTTP', 'HELLO THERE\r\n\r\n', 400, 'INVALID_REQUEST']
+  ])('answers %s in ROMS\'s error shape, and stays up', async (_name, raw, status, code) => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(new URL(base).port), '127.0.0.1', () => { socket.write(raw) })
+      let text = ''
+      socket.on('data', (chunk: Buffer) => { text += chunk.toString('utf8') })
+      socket.on('end', () => { resolve(text) })
+      socket.on('error', reject)
+    })
+    expect(answer.startsWith(`HTTP/1.1 ${status} `)).toBe(true)
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ success: false, error: { code } })
     expect((await fetch(`${base}/health`)).status).toBe(200)
   })
 })
