@@ -21,19 +21,21 @@ export interface ExitedProcess {
 
 /** `node --import tsx src/main.ts serve` with this environment, as `npm run dev` starts it but without watching. */
 export function spawnRoms (env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
+  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], { cwd: ROOT, env: serverEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
+}
+
+/** Only what a server needs of this process's environment (no DATABASE_URL or secrets of the test run), then `env`. */
+export function serverEnv (env: Record<string, string>): Record<string, string> {
+  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env }
 }
 
 /**
  * Starts a real server on a port the kernel picks (PORT=0, read back from Fastify's "Server listening at" line, so
- * two servers never race for a port) and resolves once it listens. Always `stop()` it in afterAll.
+ * two servers never race for a port) and resolves once it listens. Always `stop()` it in afterAll. `spawnChild`
+ * starts it another way (the setup guide's `python main.py`) with the same environment.
  */
-export async function startServer (env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawnRoms(env)
+export async function startServer (env: Record<string, string>, spawnChild: (env: Record<string, string>) => ChildProcess = spawnRoms): Promise<ServerProcess> {
+  const child = spawnChild(env)
   let output = ''
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   const url = await new Promise<string>((resolve, reject) => {
