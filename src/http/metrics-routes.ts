@@ -8,7 +8,7 @@ const DELIVERY_ROUTES = new Set(['/api/v2/webhooks/orders', '/api/v2/webhooks/or
 export function registerMetricsRoutes (app: FastifyInstance, metrics: Metrics, queueDepth: () => number): void {
   // Latency as a sender sees it, body upload included, which the pipeline alone cannot measure.
   app.addHook('onResponse', (request, reply, done) => {
-    if (DELIVERY_ROUTES.has(routeFactsOf(request).url ?? '')) metrics.observeLatency(reply.elapsedTime / 1000)
+    if (request.method === 'POST' && DELIVERY_ROUTES.has(routeFactsOf(request).url ?? '')) metrics.observeLatency(reply.elapsedTime / 1000)
     done()
   })
   app.get('/metrics', {

@@ -71,7 +71,10 @@ export function registerOrderRoutes (app: FastifyInstance, store: Store): void {
     }
   }, async (request) => {
     const { orderNumber } = request.params as { orderNumber: string }
-    return await orderDetail(store.db, await findOrderByNumber(store.db, orderNumber), `no order numbered ${orderNumber}`)
+    // "#1001" is how shops write order 1001, and how intake stores it; an order stored with its "#" is found as written.
+    const order = await findOrderByNumber(store.db, orderNumber) ??
+      (orderNumber.startsWith('#') ? await findOrderByNumber(store.db, orderNumber.replace(/^#\s*/, '')) : undefined)
+    return await orderDetail(store.db, order, `no order numbered ${orderNumber}`)
   })
 }
 

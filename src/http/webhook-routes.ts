@@ -3,6 +3,7 @@ import type { IncomingDelivery } from '../intake/delivery.ts'
 import { receiveDelivery, type IntakeDeps } from '../intake/receive-delivery.ts'
 import type { DeliveryLimits } from './delivery-limits.ts'
 import { type RawBody, sentContentType, useRawBodies } from './raw-body.ts'
+import { errorBody } from './error-handler.ts'
 import { replyBody } from './webhook-reply.ts'
 
 export interface WebhookRouteDeps {
@@ -57,6 +58,12 @@ export async function registerWebhookRoutes (app: FastifyInstance, deps: Webhook
     timestamp: deps.intake.clock().toISOString(),
     signature_required: deps.signatureRequired()
   }))
+
+  // The webhook URL opened in a browser: it takes deliveries by POST only, and says so instead of "no route".
+  app.get('/api/v2/webhooks/orders', { schema: { hide: true } }, async (_request, reply) => {
+    return await reply.code(405).header('allow', 'POST').send(errorBody('METHOD_NOT_ALLOWED',
+      'this URL takes orders by POST, with the order as JSON in the body; GET /api/v2/webhooks/test checks that the endpoint is reachable'))
+  })
 
   // Encapsulated: the raw-bytes body parser applies to the delivery routes only.
   await app.register(async (scope) => {

@@ -31,6 +31,15 @@ const SCHEME_SETTINGS: Record<SignatureScheme, { secret: keyof SecretLists, head
   'standard-webhooks': { secret: 'standardWebhooks', header: 'webhook-signature' }
 }
 
+// How each scheme signs, for the sender whose signature does not verify.
+const SIGNING: Record<SignatureScheme, string> = {
+  roms: 'the hex HMAC-SHA256 of the exact bytes sent (a sha256= prefix is allowed)',
+  shopify: 'the base64 HMAC-SHA256 of the exact bytes sent',
+  woocommerce: 'the base64 HMAC-SHA256 of the exact bytes sent',
+  'standard-webhooks': 'v1, then the base64 HMAC-SHA256 of webhook-id.webhook-timestamp.body with the whsec_ key'
+}
+const SIGNATURE_HELP = 'GET /api/v2/webhooks/signature-help shows examples'
+
 const SECRET_NAMES: Record<keyof SecretLists, string> = {
   webhook: 'WEBHOOK_SECRET',
   shopify: 'SHOPIFY_WEBHOOK_SECRET',
@@ -59,12 +68,15 @@ export function authenticate (input: AuthInput, secrets: SecretLists): AuthResul
   if (schemeSecrets.length > 0) {
     if (check === 'valid') return 'signature'
     if (check === 'missing') {
-      throw new DomainError('SIGNATURE_MISSING', `the ${settings.header} header is required: ${SECRET_NAMES[settings.secret]} is set on this server`)
+      throw new DomainError('SIGNATURE_MISSING', `the ${settings.header} header is required: ${SECRET_NAMES[settings.secret]} is set on this server ` +
+        `(a sender that cannot sign can post to the token URL when WEBHOOK_URL_TOKEN is set; ${SIGNATURE_HELP})`)
     }
     if (check === 'expired') {
-      throw new DomainError('SIGNATURE_EXPIRED', 'the webhook-timestamp header is more than 5 minutes away from the server clock')
+      throw new DomainError('SIGNATURE_EXPIRED', 'the webhook-timestamp header is more than 5 minutes away from the server clock: ' +
+        'check the sender\'s and the server\'s clocks, and that the timestamp is Unix seconds')
     }
-    throw new DomainError('SIGNATURE_INVALID', `the ${settings.header} signature does not match the body`)
+    throw new DomainError('SIGNATURE_INVALID', `the ${settings.header} signature does not match the body: it must be ${SIGNING[scheme]}, ` +
+      `keyed with ${SECRET_NAMES[settings.secret]}; ${SIGNATURE_HELP}`)
   }
   if (secrets.webhook.length === 0) return 'not-required'
   const hint = scheme === 'roms'

@@ -43,6 +43,13 @@ for (const kind of testDatabases()) {
       expect((res.json() as Detail).order.id).toBe(id)
     })
 
+    it('finds order 1001 when asked for #1001, as shops write it', async () => {
+      const res = await postJson(t.app, { order_number: '#HASH-7', product: 'Dunk' })
+      const found = await t.app.inject({ method: 'GET', url: `/api/v2/orders/by-number/${encodeURIComponent('#HASH-7')}` })
+      expect(found.statusCode).toBe(200)
+      expect((found.json() as Detail).order.id).toBe(res.json().order_id)
+    })
+
     it('answers 404 for an unknown id or number', async () => {
       expect((await t.app.inject({ method: 'GET', url: '/api/v2/orders/999' })).statusCode).toBe(404)
       const res = await t.app.inject({ method: 'GET', url: '/api/v2/orders/by-number/nope' })

@@ -38,6 +38,14 @@ for (const kind of testDatabases()) {
       expect(new Date(body.timestamp).toISOString()).toBe(body.timestamp)
     })
 
+    it('answers the webhook URL opened in a browser (GET) with 405 saying to POST', async () => {
+      const res = await t.app.inject('/api/v2/webhooks/orders')
+      expect(res.statusCode).toBe(405)
+      expect(res.headers.allow).toBe('POST')
+      expect(res.json()).toMatchObject({ success: false, error: { code: 'METHOD_NOT_ALLOWED' } })
+      expect(res.json().error.message).toContain('/api/v2/webhooks/test')
+    })
+
     it('says signatures are required once WEBHOOK_SECRET is set', async () => {
       const signed = await buildTestApp(kind, { WEBHOOK_SECRET: 's3cret' })
       try {

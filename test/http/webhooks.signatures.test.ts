@@ -56,6 +56,9 @@ for (const kind of testDatabases()) {
       const wrong = await postDelivery(t.app, CURL_BODY, { 'x-webhook-signature': hexHmac('not-the-secret', CURL_BODY) })
       expect(wrong.statusCode).toBe(401)
       expect(wrong.json().error.code).toBe('SIGNATURE_INVALID')
+      // It tells the sender how to sign, naming the secret, never its value.
+      expect(wrong.json().error.message).toMatch(/hex HMAC-SHA256 of the exact bytes sent.*WEBHOOK_SECRET.*signature-help/)
+      expect(wrong.json().error.message).not.toContain(SECRET)
       const reserialised = await postDelivery(t.app, PYTHON_BODY, { 'x-webhook-signature': hexHmac(SECRET, NODE_BODY) })
       expect(reserialised.statusCode).toBe(401)
       expect(await orderCount()).toBe(before)
