@@ -102,6 +102,14 @@ function databaseUrlProblems (url: string, cwd: string): string[] {
   if (scheme !== undefined && !isPostgresUrl(url) && scheme.toLowerCase() !== 'sqlite') {
     return [`DATABASE_URL must be a postgres:// URL or the path of a SQLite file, got a ${scheme}:// URL`]
   }
+  if (isPostgresUrl(url) && !URL.canParse(url)) {
+    // Not echoed: the URL may hold a password.
+    return ['DATABASE_URL is not a valid postgres:// URL (check the host, a port from 1 to 65535, and %-encode special characters in the password)']
+  }
+  if (isPostgresUrl(url)) {
+    const port = new URL(url).port
+    if (port !== '' && (Number(port) < 1 || Number(port) > 65535)) return ['DATABASE_URL names a port outside 1-65535']
+  }
   const file = sqliteFile(url)
   if (file === undefined) return []
   const folder = dirname(resolve(cwd, file))

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { isDomainError } from '../domain-error.ts'
 import { statusForCode } from '../intake/error-status.ts'
 import { redactPath } from '../intake/redact.ts'
+import { isDatabaseUnavailable } from '../store/database-errors.ts'
 import { describeValidation } from './validation-message.ts'
 
 export interface ErrorBody {
@@ -13,6 +14,8 @@ export interface ErrorBody {
 export function errorBody (code: string, message: string, field?: string): ErrorBody {
   return { success: false, error: field === undefined ? { code, message } : { code, message, field } }
 }
+
+const RETRY_AFTER_SECONDS = '5'
 
 /** What Fastify refuses before a route runs (its body parsers, its URL reading), in ROMS's codes and words. */
 const FASTIFY_ERRORS: Record<string, { status: number, code: string, message: string }> = {
@@ -80,6 +83,11 @@ export function registerErrorHandlers (app: FastifyInstance): void {
       // Fastify's own codes (FST_...) name its internals, not ROMS's API: clients get ROMS's codes only.
       const code = error.code === undefined || error.code.startsWith('FST_') ? 'INVALID_REQUEST' : error.code
       return reply.code(status).send(errorBody(code, error.message))
+    }
+    if (isDatabaseUnavailable(error)) {
+      // The sender or the dashboard should retry, as a delivery is told to; nothing is wrong with the request.
+      request.log.warn({ err: error, url: redactPath(request.url, undefined), method: request.method }, 'database unavailable')
+      return reply.code(503).header('retry-after', RETRY_AFTER_SECONDS).send(errorBody('DATABASE_UNAVAILABLE', 'the database is unavailable; retry later'))
     }
     request.log.error({ err: error, url: redactPath(request.url, undefined), method: request.method }, 'request failed')
     return reply.code(500).send(errorBody('INTERNAL_ERROR', 'internal server error'))

@@ -1,4 +1,5 @@
 import { type Kysely, Migrator, sql } from 'kysely'
+import { ConfigError } from '../config.ts'
 import type { DialectFeatures } from './database.ts'
 import { migrations } from './migrations/index.ts'
 
@@ -51,7 +52,8 @@ async function refuseNewerSchema (db: Kysely<any>, schema: string | undefined): 
   const rows = await db.selectFrom('kysely_migration').select('name').execute() as Array<{ name: string }>
   const unknown = rows.map((r) => r.name).filter((name) => !(name in migrations))
   if (unknown.length > 0) {
-    throw new Error(`the database schema is newer than this ROMS knows (unknown migrations: ${unknown.join(', ')}); ` +
+    // A configuration error: restarting cannot fix it (exit 2, which deploy.md's systemd unit does not restart).
+    throw new ConfigError(`the database schema is newer than this ROMS knows (unknown migrations: ${unknown.join(', ')}); ` +
       'upgrade ROMS before starting it on this database')
   }
 }

@@ -49,6 +49,10 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://roms:hunter2@db/roms' }, cwd)).toThrow('DATABASE_URL must be a postgres:// URL or the path of a SQLite file, got a mysql:// URL')
     expect(() => loadConfig({ DATABASE_URL: 'mysql://roms:hunter2@db/roms' }, cwd)).not.toThrow(/hunter2/)
     expect(() => loadConfig({ DATABASE_URL: '/nonexistent-roms-folder/roms.db' }, cwd)).toThrow('a folder that does not exist')
+    for (const bad of ['postgres://u:hunter2@127.0.0.1:99999/db', 'postgres://u:hunter2@[bad/db']) {
+      expect(() => loadConfig({ DATABASE_URL: bad }, cwd)).toThrow(/DATABASE_URL/)
+      expect(() => loadConfig({ DATABASE_URL: bad }, cwd)).not.toThrow(/hunter2/)
+    }
     for (const ok of ['roms.db', 'sqlite:roms.db', ':memory:', 'postgres://u:p@localhost/db', join(cwd, 'x.db')]) {
       expect(loadConfig({ DATABASE_URL: ok }, cwd).databaseUrl).toBe(ok)
     }

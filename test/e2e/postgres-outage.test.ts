@@ -89,6 +89,13 @@ describe.runIf(testDatabases().includes('postgres'))('a server whose PostgreSQL 
       expect(answer.ms).toBeLessThan(ANSWER_WITHIN_MS)
     }
     expect(await health(server)).toEqual({ status: 503, database: 'down' })
+    // Reading gets the same clear answer as writing, not an internal error.
+    for (const path of ['/api/v2/orders', '/api/v2/orders/1', '/api/v2/orders/stats', '/api/v2/webhooks/logs']) {
+      const res = await fetch(`${server.url}${path}`)
+      expect(res.status, path).toBe(503)
+      expect(res.headers.get('retry-after'), path).not.toBeNull()
+      expect(((await res.json()) as { error: { code: string } }).error.code, path).toBe('DATABASE_UNAVAILABLE')
+    }
   })
 
   it('recovers by itself when the database returns, and every delivery answered 2xx is stored', async () => {
