@@ -32,8 +32,13 @@ function listening (): { next: () => Promise<void>, onListening: () => void } {
 
 describe('change feed channel', () => {
   it('is one per schema, so ROMS installations sharing a database do not hear each other', () => {
-    expect(channelFor('postgres://h/db')).toBe('roms_deliveries')
-    expect(channelFor(withSearchPath('postgres://h/db', 'shop_a'))).toBe('roms_deliveries_shop_a')
+    expect(channelFor('public')).toBe('roms_deliveries')
+    expect(channelFor(null)).toBe('roms_deliveries')
+    expect(channelFor('shop_a')).toBe('roms_deliveries_shop_a')
+    expect(channelFor('Shop')).toBe('roms_deliveries_Shop')
+    const long = channelFor('s'.repeat(63))
+    expect(Buffer.byteLength(long)).toBeLessThanOrEqual(63)
+    expect(long).not.toBe(channelFor(`${'s'.repeat(62)}t`))
   })
 })
 
@@ -43,11 +48,11 @@ describe.runIf(testDatabases().includes('postgres'))('PostgreSQL change feed acr
   let a: { conns: PostgresConnections, feed: ChangeFeed, ready: ReturnType<typeof listening> }
   let b: { conns: PostgresConnections, feed: ChangeFeed, ready: ReturnType<typeof listening> }
 
-  async function open (): Promise<typeof a> {
-    const conns = openPostgres(url)
+  async function open (spelled = url): Promise<typeof a> {
+    const conns = openPostgres(spelled)
     const ready = listening()
     const started = ready.next()
-    const feed = createPostgresChangeFeed(url, conns.pool, { onListening: ready.onListening, reconnectMs: 20 })
+    const feed = createPostgresChangeFeed(spelled, conns.pool, { onListening: ready.onListening, reconnectMs: 20 })
     feed.subscribe(() => undefined)
     await started
     return { conns, feed, ready }
@@ -82,6 +87,21 @@ describe.runIf(testDatabases().includes('postgres'))('PostgreSQL change feed acr
     expect(onA).toEqual([101, 102, 103])
   })
 
+  it('tells an instance that spells the same schema in capitals (PostgreSQL folds it)', async () => {
+    const upper = await open(withSearchPath(process.env.TEST_DATABASE_URL ?? '', (test.schema ?? '').toUpperCase()))
+    try {
+      const heard = nextIds(upper.feed, 1)
+      a.feed.publish(201)
+      expect(await heard).toEqual([201])
+      const back = nextIds(a.feed, 1)
+      upper.feed.publish(202)
+      expect(await back).toEqual([202])
+    } finally {
+      upper.feed.close()
+      await upper.conns.close()
+    }
+  })
+
   it('listens again after its connection is killed, and replays deliveries with an order committed meanwhile', async () => {
     // Committed without NOTIFY, as if it landed while B's connection was down; only the replay can show it.
     const orderRow = await test.store.db.kysely.insertInto('orders').values({
@@ -105,7 +125,7 @@ describe.runIf(testDatabases().includes('postgres'))('PostgreSQL change feed acr
     }).returning('id').executeTakeFirstOrThrow()
     const back = b.ready.next()
     const { rows } = await b.conns.pool.query(
-      'select pg_terminate_backend(pid) from pg_stat_activity where query = $1', [`listen "${channelFor(url)}"`])
+      'select pg_terminate_backend(pid) from pg_stat_activity where query = $1', [`listen "${channelFor(test.schema ?? null)}"`])
     expect(rows.length).toBeGreaterThanOrEqual(1)
     const replayed = nextIds(b.feed, 1)
     await back

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import pg from 'pg'
 import { type ChangeFeed, createLocalChangeFeed } from '../change-feed.ts'
 
@@ -22,7 +23,15 @@ const OWN_IDS_LIMIT = 10_000
  * committed meanwhile, so a stream misses nothing that the drop hid. LISTEN starts with the first subscriber.
  */
 export function createPostgresChangeFeed (connectionString: string, pool: pg.Pool, options: PostgresChangeFeedOptions = {}): ChangeFeed {
-  const channel = channelFor(connectionString)
+  // The schema as the database resolves it (search_path folded to lower case unless quoted), not as the URL spells it:
+  // two instances spelling one schema differently must share a channel, and a quoted name must not fall back to public.
+  let channel: string | undefined
+  const channelOn = async (conn: pg.Pool | pg.Client): Promise<string> => {
+    if (channel !== undefined) return channel
+    const { rows } = await conn.query<{ schema: string | null }>('select current_schema() as schema')
+    channel = channelFor(rows[0]?.schema ?? null)
+    return channel
+  }
   const local = createLocalChangeFeed(options.onError === undefined ? {} : { onError: options.onError })
   const own = new Set<number>()
   let pending: number[] = []
@@ -39,7 +48,8 @@ export function createPostgresChangeFeed (connectionString: string, pool: pg.Poo
     if (pending.length === 0) return
     const ids = pending
     pending = []
-    pool.query('select pg_notify($1, id::text) from unnest($2::bigint[]) as id', [channel, ids])
+    channelOn(pool)
+      .then(async (name) => await pool.query('select pg_notify($1, id::text) from unnest($2::bigint[]) as id', [name, ids]))
       .catch((error: unknown) => options.onError?.(error))
   }
 
@@ -58,7 +68,7 @@ export function createPostgresChangeFeed (connectionString: string, pool: pg.Poo
     })
     try {
       await next.connect()
-      await next.query(`listen ${pg.escapeIdentifier(channel)}`)
+      await next.query(`listen ${pg.escapeIdentifier(await channelOn(next))}`)
       if (lastId > 0) await catchUp(next)
     } catch (error) {
       next.removeAllListeners('end')
@@ -133,9 +143,14 @@ export function createPostgresChangeFeed (connectionString: string, pool: pg.Poo
   }
 }
 
-/** One channel per schema: NOTIFY reaches the whole database, and instances on another schema are another ROMS. */
-export function channelFor (connectionString: string): string {
-  const options = new URL(connectionString).searchParams.get('options') ?? ''
-  const schema = /search_path=([A-Za-z0-9_]+)/.exec(options)?.[1]
-  return schema === undefined || schema === 'public' ? 'roms_deliveries' : `roms_deliveries_${schema}`
+/**
+ * One channel per schema (`current_schema()`): NOTIFY reaches the whole database, and instances on another schema are
+ * another ROMS. A channel is at most 63 bytes, so a long schema name is replaced by a digest of it.
+ */
+export function channelFor (schema: string | null): string {
+  if (schema === null || schema === 'public') return 'roms_deliveries'
+  const name = `roms_deliveries_${schema}`
+  return Buffer.byteLength(name) <= MAX_CHANNEL_BYTES ? name : `roms_deliveries_${createHash('sha256').update(schema).digest('hex').slice(0, 32)}`
 }
+
+const MAX_CHANNEL_BYTES = 63
