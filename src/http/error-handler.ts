@@ -74,7 +74,9 @@ export function registerErrorHandlers (app: FastifyInstance): void {
     }
     if (error.validation !== undefined) {
       const { message, field } = describeValidation(error.validation, error.validationContext)
-      return reply.code(400).send(errorBody('INVALID_REQUEST', message, field))
+      // A query parameter's problem has the code every other query problem has (a bad date, a cursor, a NUL).
+      const code = error.validationContext === 'querystring' ? 'INVALID_QUERY' : 'INVALID_REQUEST'
+      return reply.code(400).send(errorBody(code, message, field))
     }
     const status = error.statusCode ?? 500
     if (status < 500) {

@@ -36,15 +36,16 @@ for (const kind of testDatabases()) {
     })
 
     it.each([
-      ['/api/v2/orders?limit=0', 'limit', 'query parameter limit must be >= 1'],
-      ['/api/v2/orders?limit=many', 'limit', 'query parameter limit must be integer'],
-      ['/api/v2/orders?sort=price', 'sort', 'query parameter sort must be one of created_at, order_date, total'],
-      ['/api/v2/orders?page=2', 'page', 'unknown query parameter page'],
-      ['/api/v2/orders/abc', 'id', 'URL parameter id must be integer']
-    ])('answers %s 400 in the words of the request', async (url, field, message) => {
+      ['/api/v2/orders?limit=0', 'limit', 'query parameter limit must be >= 1', 'INVALID_QUERY'],
+      ['/api/v2/orders?limit=many', 'limit', 'query parameter limit must be integer', 'INVALID_QUERY'],
+      ['/api/v2/webhooks/logs?limit=many', 'limit', 'query parameter limit must be integer', 'INVALID_QUERY'],
+      ['/api/v2/orders?sort=price', 'sort', 'query parameter sort must be one of created_at, order_date, total', 'INVALID_QUERY'],
+      ['/api/v2/orders?page=2', 'page', 'unknown query parameter page', 'INVALID_QUERY'],
+      ['/api/v2/orders/abc', 'id', 'URL parameter id must be integer', 'INVALID_REQUEST']
+    ])('answers %s 400 in the words of the request', async (url, field, message, code) => {
       const res = await t.app.inject({ method: 'GET', url })
       expect(res.statusCode).toBe(400)
-      expect(res.json()).toEqual({ success: false, error: { code: 'INVALID_REQUEST', message, field } })
+      expect(res.json()).toEqual({ success: false, error: { code, message, field } })
     })
   })
 }
