@@ -1,3 +1,4 @@
+import { DomainError } from '../domain-error.ts'
 import type { Db } from '../store/database.ts'
 import { type FieldChange, insertEvent } from '../store/event-repository.ts'
 import {
@@ -36,6 +37,14 @@ export interface ApplyResult {
 export async function applyPatch (db: Db, patch: OrderPatch, ctx: ApplyContext): Promise<ApplyResult> {
   const now = ctx.now.toISOString()
   const values = withTrackingNumber(patch)
+  if (patch.existingOnly === true) {
+    const existing = await findOrderForUpdate(db, patch.orderNumber)
+    if (existing === undefined) {
+      throw new DomainError('ORDER_UNKNOWN', `there is no order ${patch.orderNumber} for this news of one to change: ` +
+        'send its checkout first (the delivery is kept and can be replayed)', { field: 'order_number' })
+    }
+    return await applyToExisting(db, existing, patch, values, ctx, now)
+  }
   const created = withCheckoutStatus(values, patch, undefined)
   // Insert first: most deliveries in a release are new orders, and the unique index settles races between deliveries
   // and instances. When the order exists, lock it (PostgreSQL) and apply the patch as an update.

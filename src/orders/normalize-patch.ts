@@ -40,6 +40,7 @@ export function normalizePatch (raw: RawOrderPatch): OrderPatch {
   if (!isBlank(raw.sourceUpdatedAt)) patch.sourceUpdatedAt = parseDate(raw.sourceUpdatedAt, 'updated_at')
   if (!isBlank(raw.checkoutStatus)) patch.checkoutStatus = normalizeStatus(readText(raw.checkoutStatus, 'status'))
   if (raw.fillIn === true) patch.fillIn = true
+  if (raw.existingOnly === true) patch.existingOnly = true
   return patch
 }
 

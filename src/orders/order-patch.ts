@@ -54,6 +54,8 @@ export interface RawOrderPatch {
   checkoutStatus?: unknown
   /** The delivery tells of the checkout (a bot's post): on an order that exists it fills in only what is missing. */
   fillIn?: boolean
+  /** News of an order placed earlier ("Order Cancelled"): applied to an order ROMS has, never made into a new one. */
+  existingOnly?: boolean
 }
 
 export interface RawOrderItem {
@@ -115,4 +117,6 @@ export interface OrderPatch {
   checkoutStatus?: OrderStatus
   /** On an order that exists: set only fields, items and extra keys it does not have yet. */
   fillIn?: boolean
+  /** Only for an order that exists: refused (ORDER_UNKNOWN) rather than creating one. */
+  existingOnly?: boolean
 }

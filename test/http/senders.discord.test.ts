@@ -230,6 +230,15 @@ for (const kind of testDatabases()) {
       expect(stored?.trackings.map((tracking) => tracking.tracking_number)).toEqual(['1Z999AA10123456784'])
     })
 
+    it('refuses news of an order ROMS does not have (422 ORDER_UNKNOWN, recorded), making no order of it', async () => {
+      const post = { embeds: [{ title: 'Order Cancelled', fields: [field('Order Number', 'NEVER-SEEN'), field('Product', 'Air Jordan 1')] }] }
+      const res = await postDelivery(t.app, JSON.stringify(post), JSON_HEADERS)
+      expect(res.statusCode).toBe(422)
+      expect(res.json().error).toMatchObject({ code: 'ORDER_UNKNOWN', field: 'order_number' })
+      expect(await orderCount(t)).toBe(0)
+      expect(await lastDeliveryLog(t)).toMatchObject({ outcome: 'rejected', status_code: 422, order_number: 'NEVER-SEEN', error_code: 'ORDER_UNKNOWN' })
+    })
+
     it('refuses news of an order without its number, naming what it is', async () => {
       const post = { embeds: [{ title: 'Order Cancelled', fields: [field('Product', 'Air Jordan 1')] }] }
       const res = await postDelivery(t.app, JSON.stringify(post), JSON_HEADERS)

@@ -70,7 +70,8 @@ function readField (rawName: string, rawValue: string, fieldNames: string[]): En
     const own = lines.other.join('\n')
     return own === '' ? known : [{ key, index, name, value: own }, ...known]
   }
-  if (name !== '') fieldNames.push(name)
+  // A count ("Errors": "0") is data, not what the post reports.
+  if (name !== '' && !/^\s*\d+\s*$/.test(value)) fieldNames.push(name)
   if (known.length > 0) return known
   return name === '' || value === '' ? [] : [{ key: undefined, index: 0, name, value }]
 }

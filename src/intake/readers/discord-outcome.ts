@@ -17,7 +17,9 @@ export const OUTCOME_WORDING: ReadonlyArray<{ outcome: Exclude<DiscordOutcome, '
   { outcome: 'test', pattern: /\b(?:test(?:ing)?|webhook works|webhook is working)\b/i },
   {
     outcome: 'declined',
-    pattern: /\b(?:declined?|fail(?:ed|ure|s)?|errors?|unsuccessful(?:ly)?|denied|rejected|out of stock|sold out|oos)\b/i
+    // A checkout the shopper or the bot cancelled ("Checkout Cancelled"), and a success word denied ("Order Not
+    // Placed"), are declines: no order was placed.
+    pattern: /\b(?:declined?|fail(?:ed|ure|s)?|error(?:s|ed)?|unsuccessful(?:ly)?|denied|rejected|out of stock|sold out|oos|checkout cancel(?:l?ed)?|not (?:placed|confirmed|submitted|complete[d]?|successful|checked out|purchased|secured))\b/i
   },
   { outcome: 'cancelled', pattern: /\b(?:cancel(?:l?ed|lations?)|order voided)\b/i },
   { outcome: 'refunded', pattern: /\brefund(?:ed|s)?\b/i },

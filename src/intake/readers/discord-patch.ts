@@ -50,6 +50,8 @@ export function buildDiscordPatch (post: PostData, orderNumber: string, context:
   const rawPrice = items.length > 1 ? undefined : single?.unitPrice ?? valueOf(entries, 'price')
   const quantity = single?.quantity ?? cleanQuantityOf(valueOf(entries, 'quantity')) ?? 1
   const price = rawPrice ?? (items.length <= 1 && Number(quantity) === 1 ? rawTotal : undefined)
+  // The one item costs what the order's price says, when only a total told it.
+  const priced = single !== undefined && single.unitPrice === undefined && typeof price === 'string' ? [{ ...single, unitPrice: cleanPrice(price) }] : items
   return {
     orderNumber,
     fields: {
@@ -72,7 +74,7 @@ export function buildDiscordPatch (post: PostData, orderNumber: string, context:
     },
     checkoutStatus: 'verified',
     fillIn: true,
-    ...(items.length > 0 ? { items } : {}),
+    ...(priced.length > 0 ? { items: priced } : {}),
     ...(tracking === undefined ? {} : { trackings: [carrier === undefined ? { number: tracking } : { number: tracking, carrier }] }),
     extra: { ...context, ...extraOf(entries) }
   }
@@ -87,6 +89,7 @@ export function buildStatusPatch (post: PostData, orderNumber: string, status: S
   const carrier = valueOf(post.entries, 'carrier')
   return {
     orderNumber,
+    existingOnly: true,
     fields: { status, trackingNumber: tracking, carrier },
     ...(tracking === undefined ? {} : { trackings: [carrier === undefined ? { number: tracking } : { number: tracking, carrier }] })
   }

@@ -21,9 +21,9 @@ interface Post { data: PostData, outcome: DiscordOutcome }
 function readDiscord ({ body }: ReaderInput): Reading {
   if (!isRecord(body)) throw new DomainError('UNSUPPORTED_PAYLOAD', 'a Discord webhook body must be a JSON object', { field: 'body' })
   const message = readMessageText(body.content)
-  const messageOutcome = outcomeOf(message.headlines)
+  const messageOutcome = outcomeOf(headlinesOf(message))
   const embeds: Post[] = arrayAt(body, 'embeds').filter(isRecord).map(readEmbed).map((data) => {
-    const own = outcomeOf(data.headlines)
+    const own = outcomeOf(headlinesOf(data))
     return { data, outcome: own === 'neutral' ? messageOutcome : own }
   })
   const posts = embeds.length > 0 ? embeds : [{ data: message, outcome: messageOutcome }]
@@ -39,6 +39,18 @@ function readDiscord ({ body }: ReaderInput): Reading {
   }
   const context = withoutUndefined({ bot: botName(body, primary), title: primary.title, embed_url: primary.url })
   return readOutcome(chosen?.outcome ?? 'neutral', data, context)
+}
+
+/**
+ * What a post says in words: its headlines, then, last, its unknown `label: value` lines that read as sentences ("Checkout
+ * failed: card declined" is a label line by its shape, and says the checkout failed). A one-word label or a count
+ * ("Errors: 0", "Error Count: 2") is data, not what the post reports.
+ */
+function headlinesOf (post: PostData): string[] {
+  const sentences = post.entries
+    .filter((entry) => entry.key === undefined && entry.name.trim().split(/\s+/).length >= 2 && !/^\s*\d+(?:[.,]\d+)?\s*$/.test(entry.value))
+    .map((entry) => `${entry.name}: ${entry.value}`)
+  return [...post.headlines, ...sentences]
 }
 
 function readOutcome (outcome: DiscordOutcome, data: PostData, context: JsonRecord): Reading {

@@ -111,6 +111,32 @@ testReader(discordReader, [
     body: post({ title: 'Unsuccessful Checkout', fields: [field('Product', 'Air Max 1'), field('Order', '123')] }),
     expected: { kind: 'declined', summary: expect.objectContaining({ reason: 'Unsuccessful Checkout' }) as Record<string, unknown> }
   },
+  ...[['Order Not Placed'], ['Checkout Errored'], ['Checkout Cancelled by user'], ['Order not confirmed']].map(([title]) => ({
+    name: `reads "${title ?? ''}" as declined, though it holds a success word or none of the decline words as written`,
+    headers: JSON_HEADERS,
+    body: post({ title, fields: [field('Product', 'Air Max 1'), field('Order', 'XD-1')] }),
+    expected: { kind: 'declined' as const, summary: expect.objectContaining({ product: 'Air Max 1' }) as Record<string, unknown> }
+  })),
+  {
+    name: 'reads a failure the message says as a label line ("Checkout failed: card declined") beside a neutral embed',
+    headers: JSON_HEADERS,
+    body: { username: 'Balko', content: 'Checkout failed: card declined', embeds: [{ title: 'Walmart', fields: [field('Product', 'PS5'), field('Order ID', 'BD-8')] }] },
+    expected: { kind: 'declined', summary: expect.objectContaining({ product: 'PS5' }) as Record<string, unknown> }
+  },
+  {
+    name: 'keeps a neutral checkout with a count of errors as a checkout',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Walmart', fields: [field('Product', 'PS5'), field('Order ID', 'BD-9'), field('Errors', '0'), field('Error Count', '2')] }),
+    expected: orderReading('BD-9', expect.objectContaining({ product: 'PS5' }), { checkoutStatus: 'verified' })
+  },
+  {
+    name: 'gives the one item the price a total alone told',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Successful checkout', fields: [field('Product', 'Supreme Box Logo'), field('Size', 'L'), field('Total', '£148.00'), field('Order', 'ST-42')] }),
+    expected: orderReading('ST-42', expect.objectContaining({ price: '148.00', total: '148.00' }), {
+      items: [{ title: 'Supreme Box Logo', variant: 'L', unitPrice: '148.00' }]
+    })
+  },
   {
     name: 'takes a decline\'s reason from its description when no field names one',
     headers: JSON_HEADERS,
