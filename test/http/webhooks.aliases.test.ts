@@ -78,6 +78,23 @@ for (const kind of testDatabases()) {
       expect((await postJson(t.app, { ordernumber: 'CMP-1', customer_name: 'Jo Cmp' })).json().action).toBe('unchanged')
     })
 
+    it('reads the customer and the parcel from the objects a script nests them in', async () => {
+      const res = await postJson(t.app, {
+        orderNumber: 'NEST-1',
+        productName: 'Dunk',
+        customer: { name: 'Bo Li', email: 'bo@example.com', status: 'vip', id: 7 },
+        shipping: { trackingNumber: '1Z999AA10123456784', carrier: 'UPS', status: 'label_created' }
+      })
+      expect(res.statusCode, res.body).toBe(200)
+      const order = await t.store.db.kysely.selectFrom('orders').selectAll().where('order_number', '=', 'NEST-1').executeTakeFirstOrThrow()
+      expect(order).toMatchObject({ customer_name: 'Bo Li', email: 'bo@example.com', tracking_number: '1Z999AA10123456784', carrier: 'UPS', status: 'pending' })
+      expect(JSON.parse(order.extra)).toMatchObject({ customer: { id: 7 }, shipping: { status: 'label_created' } })
+
+      await postJson(t.app, { order_number: 'NEST-2', email: 'top@example.com', billing: { first_name: 'Ann', last_name: 'Lee', email: 'nested@example.com' } })
+      const second = await t.store.db.kysely.selectFrom('orders').selectAll().where('order_number', '=', 'NEST-2').executeTakeFirstOrThrow()
+      expect(second).toMatchObject({ customer_name: 'Ann Lee', email: 'top@example.com' })
+    })
+
     it('leaves stored values alone for fields sent as null, known or not, and writes no event', async () => {
       await postJson(t.app, { order_number: 'NULL-1', price: 10, customer_name: 'Ann', note: 'keep' })
       const res = await postJson(t.app, { order_number: 'NULL-1', price: null, tracking_number: null, customer_name: null, note: null, other: null })
