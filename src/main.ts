@@ -10,6 +10,7 @@ import { openStore, sqliteFile } from './store/open-store.ts'
 import { startDeliveryWriterThread } from './intake/delivery-writer-thread.ts'
 import { schedulePruning } from './store/prune-deliveries.ts'
 import { createWriteTurn } from './store/dialects/sqlite-write-turn.ts'
+import { ListenError } from './cli/command.ts'
 
 /** How long SIGTERM waits for in-flight deliveries before exiting anyway. */
 const SHUTDOWN_GRACE_MS = 10_000
@@ -51,7 +52,12 @@ export async function serve (): Promise<void> {
   if (applied.length > 0) logger.info({ applied }, 'database migrated')
   // The store's feed: on PostgreSQL it carries deliveries between instances, so every stream shows every order.
   const app = await buildApp({ config, store, logger, changeFeed: store.changes, metrics, ...(deliveryStorage === undefined ? {} : { deliveryStorage }) })
-  await app.listen({ port: config.port, host: config.host })
+  await app.listen({ port: config.port, host: config.host }).catch(async (error: unknown) => {
+    await app.close()
+    await store.close()
+    await deliveryStorage?.close()
+    throw listenProblem(error, config.host, config.port)
+  })
   logger.info({ database: store.features.name === 'sqlite' ? config.databaseUrl : 'postgres' }, 'ROMS is ready: POST orders to /api/v2/webhooks/orders')
   const pollers = config.email.accounts.length === 0
     ? undefined
@@ -85,6 +91,19 @@ export async function serve (): Promise<void> {
   }
   process.on('SIGTERM', () => shutdown('SIGTERM'))
   process.on('SIGINT', () => shutdown('SIGINT'))
+}
+
+/**
+ * Why the server cannot listen, in one line for the operator: another server on the port, a port that needs root, an
+ * address this machine does not have. Anything else is passed on as it is.
+ */
+function listenProblem (error: unknown, host: string, port: number): unknown {
+  const code = (error as { code?: unknown }).code
+  const where = `${host}:${port}`
+  if (code === 'EADDRINUSE') return new ListenError(`cannot listen on ${where}: another program is using port ${port}; stop it, or set PORT to another port`)
+  if (code === 'EACCES') return new ListenError(`cannot listen on ${where}: this user may not use port ${port}; set PORT to 1024 or above`)
+  if (code === 'EADDRNOTAVAIL') return new ListenError(`cannot listen on ${where}: this machine has no address ${host}; set HOST (0.0.0.0 for all, 127.0.0.1 for this machine only)`)
+  return error
 }
 
 /** `node dist/main.js <command>` runs the `roms` command table (src/cli/); no command means serve, as npm start. */

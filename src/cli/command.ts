@@ -24,6 +24,11 @@ export interface Command {
 
 export const RUNNING = -1
 
+/** A failure the command explains in one line (the server cannot listen on its port): exit code 1, no stack. */
+export class ListenError extends Error {
+  override name = 'ListenError'
+}
+
 /** Wrong arguments: exit code 2 and a pointer to `--help`. */
 export class UsageError extends Error {
   override name = 'UsageError'

@@ -4,7 +4,7 @@ import { ConfigError } from '../config.ts'
 import { isDomainError } from '../domain-error.ts'
 import { isDatabaseUnavailable } from '../store/database-errors.ts'
 import { COMMANDS, findCommand } from './command-table.ts'
-import { type Command, type OptionSpec, RUNNING, UsageError } from './command.ts'
+import { type Command, ListenError, type OptionSpec, RUNNING, UsageError } from './command.ts'
 import { createTerminal, type Terminal } from './terminal.ts'
 
 const HELP_OPTION: OptionSpec = { help: { type: 'boolean', short: 'h' } }
@@ -56,6 +56,10 @@ function report (error: unknown, command: Command, terminal: Terminal): number {
   if (error instanceof ConfigError) {
     terminal.say(error.message)
     return 2
+  }
+  if (error instanceof ListenError) {
+    terminal.say(`roms ${command.name}: ${error.message}`)
+    return 1
   }
   if (isDomainError(error)) {
     terminal.say(`${paint.red('error')} ${error.code}: ${error.message}`)
