@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { buildDashboard, hasChromium, launchBrowser, openPage, screenshot, serveTestApp, type ServedApp } from '../helpers/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { dashboardInChromium, hasChromium, openPage, screenshot } from '../helpers/browser.ts'
 
 describe.skipIf(!hasChromium())('dashboard on a phone in Chromium', () => {
-  let browser: Browser
-  let server: ServedApp
-
-  beforeAll(async () => {
-    await buildDashboard()
-    browser = await launchBrowser()
-    server = await serveTestApp()
-  })
-  afterAll(async () => {
-    await server?.close()
-    await browser?.close()
-  })
+  const { browser, server } = dashboardInChromium()
 
   it('wraps the top bar at 375 px so that every section link is within the screen', async () => {
-    const page = await openPage(browser, { viewport: { width: 375, height: 700 }, isMobile: true, hasTouch: true })
-    await page.goto(`${server.origin}/#/orders`)
+    const page = await openPage(browser(), { viewport: { width: 375, height: 700 }, isMobile: true, hasTouch: true })
+    await page.goto(`${server().origin}/#/orders`)
     await page.locator('main h1').waitFor()
     const links = page.locator('header.topbar nav a')
     expect(await links.count()).toBeGreaterThanOrEqual(5)

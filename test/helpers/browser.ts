@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest'
 import { existsSync, mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -48,6 +49,30 @@ export async function serveTestApp (env: Record<string, string> = {}, options: T
   await testApp.app.listen({ port: 0, host: '127.0.0.1' })
   const { port } = testApp.app.server.address() as AddressInfo
   return { ...testApp, origin: `http://127.0.0.1:${port}` }
+}
+
+/**
+ * The dashboard built, a browser and a served app for the describe block it is called in, closed after it; `seed`
+ * runs once the app is up. Read them through the getters inside tests (they exist once beforeAll ran).
+ */
+export function dashboardInChromium (seed?: (server: ServedApp) => Promise<void>): { browser: () => Browser, server: () => ServedApp } {
+  let browser: Browser | undefined
+  let server: ServedApp | undefined
+  beforeAll(async () => {
+    await buildDashboard()
+    browser = await launchBrowser()
+    server = await serveTestApp()
+    await seed?.(server)
+  })
+  afterAll(async () => {
+    await server?.close()
+    await browser?.close()
+  })
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the dashboard is not started: call dashboardInChromium() in a describe block')
+    return value
+  }
+  return { browser: () => started(browser), server: () => started(server) }
 }
 
 /** A page whose waits give up well before the test's own timeout, so a failure names the element it waited for. */
