@@ -45,9 +45,17 @@ export async function applyPatch (db: Db, patch: OrderPatch, ctx: ApplyContext):
     }
     return await applyToExisting(db, existing, patch, values, ctx, now)
   }
+  if (!db.features.rowLocks) {
+    // SQLite: one writer and statements in-process, so looking first costs a probe of the index the insert reads anyway.
+    // An insert its unique index refuses would still use up an id (AUTOINCREMENT counts it), and the guide's users see
+    // order 3 follow order 1 after an update and look for the order they lost.
+    const existing = await findOrderForUpdate(db, patch.orderNumber)
+    if (existing !== undefined) return await applyToExisting(db, existing, patch, values, ctx, now)
+  }
   const created = withCheckoutStatus(values, patch, undefined)
-  // Insert first: most deliveries in a release are new orders, and the unique index settles races between deliveries
-  // and instances. When the order exists, lock it (PostgreSQL) and apply the patch as an update.
+  // PostgreSQL: insert first, one round trip for a new order (most deliveries in a release), and the unique index settles
+  // races between instances; a refused insert uses up a sequence value, as any rolled-back insert does there. When the
+  // order exists, lock it and apply the patch as an update.
   const id = await insertOrderIfAbsent(db, {
     orderNumber: patch.orderNumber,
     values: created,

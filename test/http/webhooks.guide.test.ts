@@ -176,3 +176,25 @@ describe('the guide\'s sqlite3 queries', () => {
     }
   })
 })
+
+describe('order ids on SQLite, as the guide\'s sqlite3 queries show them', () => {
+  let t: TestApp
+  beforeEach(async () => { t = await buildTestApp('sqlite') })
+  afterEach(async () => { await t.close() })
+
+  it('numbers orders 1, 2, 3 whatever updates come between them', async () => {
+    const ids: number[] = []
+    for (const n of ['A-1', 'A-2', 'A-3']) {
+      ids.push((await postJson(t.app, { order_number: n, product: 'Dunk Low' })).json().order_id)
+      await postJson(t.app, { order_number: n, status: 'shipped' })
+      await postJson(t.app, { order_number: n, status: 'shipped' })
+    }
+    expect(ids).toEqual([1, 2, 3])
+    const rows = await t.store.db.kysely.selectFrom('orders').select(['id', 'order_number', 'status']).orderBy('id').execute()
+    expect(rows).toEqual([
+      { id: 1, order_number: 'A-1', status: 'shipped' },
+      { id: 2, order_number: 'A-2', status: 'shipped' },
+      { id: 3, order_number: 'A-3', status: 'shipped' }
+    ])
+  })
+})
