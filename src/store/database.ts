@@ -140,6 +140,11 @@ export interface DialectFeatures {
   name: 'sqlite' | 'postgres'
   /** `SELECT ... FOR UPDATE`: PostgreSQL needs it between instances; SQLite has one writer and refuses the syntax. */
   rowLocks: boolean
+  /**
+   * A filtered list page chooses its own way through the orders (`order-list-plan.ts`): SQLite's planner keeps no
+   * statistics, so it cannot tell a common filter from a rare one.
+   */
+  plansListPages: boolean
 }
 
 /** A connection or a transaction, with what its dialect can do. */

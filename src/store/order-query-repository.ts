@@ -2,6 +2,7 @@ import { type RawBuilder, sql, type SelectQueryBuilder } from 'kysely'
 import { formatCents, toCents } from '../orders/parse-money.ts'
 import type { Database, Db } from './database.ts'
 import { type StoredOrder, toStoredOrder } from './order-repository.ts'
+import { chooseOrderListPlan } from './order-list-plan.ts'
 import { findSearchMatches, orderIdIn } from './order-search.ts'
 import { orderMatches, toSearchTerm } from './search-predicate.ts'
 
@@ -61,10 +62,13 @@ export async function listOrders (db: Db, filter: OrderFilter, page: OrderPage):
   const search = filter.search === undefined || filter.search === '' ? undefined : filter.search
   const matches = search === undefined ? undefined : await findSearchMatches(db, search)
   if (matches?.length === 0) return []
-  const key = sortExpression(page.sort)
+  const plan = matches === undefined ? await chooseOrderListPlan(db, filter, page.sort, page.limit) : undefined
+  // SQLite's unary `+` makes a term no index serves: the matches are sorted instead of read in the sort's index order.
+  const key = plan?.sortMatches === true ? sql<string | number>`+${sortExpression(page.sort)}` : sortExpression(page.sort)
+  const id = plan?.sortMatches === true ? sql<number>`+orders.id` : sql<number>`orders.id`
   const direction = page.descending ? 'desc' : 'asc'
   let query = matches === undefined
-    ? applyOrderFilter(db, db.kysely.selectFrom('orders').selectAll('orders'), filter)
+    ? applyOrderFilter(db, db.kysely.selectFrom('orders').selectAll('orders'), filter, { unindexed: plan?.unindexed })
     : applyOrderFilter(db, matchedOrders(db, matches).selectAll('orders'), { ...filter, search: undefined })
   const after = page.after
   if (after !== undefined) {
@@ -73,9 +77,9 @@ export async function listOrders (db: Db, filter: OrderFilter, page: OrderPage):
     const beyond = page.descending ? sql.raw('<') : sql.raw('>')
     const within = page.descending ? sql.raw('<=') : sql.raw('>=')
     // `(k, id) < (?, ?)` spelled portably; the first, redundant bound lets both planners range-scan the index.
-    query = query.where(sql<boolean>`${key} ${within} ${value} and (${key} ${beyond} ${value} or (${key} = ${value} and orders.id ${beyond} ${after.id}))`)
+    query = query.where(sql<boolean>`${key} ${within} ${value} and (${key} ${beyond} ${value} or (${key} = ${value} and ${id} ${beyond} ${after.id}))`)
   }
-  const rows = await query.orderBy(key, direction).orderBy('orders.id', direction).limit(page.limit).execute()
+  const rows = await query.orderBy(key, direction).orderBy(id, direction).limit(page.limit).execute()
   return rows.map(toStoredOrder)
 }
 
@@ -90,15 +94,23 @@ function matchedOrders (db: Db, ids: readonly number[]): SelectQueryBuilder<Data
   return query as unknown as SelectQueryBuilder<Database, 'orders', object>
 }
 
-export function applyOrderFilter<O> (db: Db, query: SelectQueryBuilder<Database, 'orders', O>, filter: OrderFilter): SelectQueryBuilder<Database, 'orders', O> {
+export type FilteredColumn = 'status' | 'source' | 'store' | 'profile' | 'proxy_list' | 'created_at'
+
+/**
+ * The filter as conditions on `orders`. Columns in `unindexed` (SQLite only) are written `+column`, which no index
+ * serves, so the planner reads the index the list plan chose (`order-list-plan.ts`).
+ */
+export function applyOrderFilter<O> (db: Db, query: SelectQueryBuilder<Database, 'orders', O>, filter: OrderFilter,
+  { unindexed }: { unindexed?: ReadonlySet<FilteredColumn> | undefined } = {}): SelectQueryBuilder<Database, 'orders', O> {
+  const column = (name: FilteredColumn): RawBuilder<string> => unindexed?.has(name) === true ? sql<string>`+orders.${sql.ref(name)}` : sql<string>`orders.${sql.ref(name)}`
   let q = query
-  if (filter.statuses !== undefined && filter.statuses.length > 0) q = q.where('orders.status', 'in', [...filter.statuses])
-  if (filter.source !== undefined) q = q.where('orders.source', '=', filter.source)
-  if (filter.store !== undefined) q = q.where('orders.store', '=', filter.store)
-  if (filter.profile !== undefined) q = q.where('orders.profile', '=', filter.profile)
-  if (filter.proxyList !== undefined) q = q.where('orders.proxy_list', '=', filter.proxyList)
-  if (filter.from !== undefined) q = q.where('orders.created_at', '>=', filter.from)
-  if (filter.to !== undefined) q = q.where('orders.created_at', '<', filter.to)
+  if (filter.statuses !== undefined && filter.statuses.length > 0) q = q.where(column('status'), 'in', [...filter.statuses])
+  if (filter.source !== undefined) q = q.where(column('source'), '=', filter.source)
+  if (filter.store !== undefined) q = q.where(column('store'), '=', filter.store)
+  if (filter.profile !== undefined) q = q.where(column('profile'), '=', filter.profile)
+  if (filter.proxyList !== undefined) q = q.where(column('proxy_list'), '=', filter.proxyList)
+  if (filter.from !== undefined) q = q.where(column('created_at'), '>=', filter.from)
+  if (filter.to !== undefined) q = q.where(column('created_at'), '<', filter.to)
   const search = filter.search
   if (search !== undefined && search !== '') q = q.where(orderMatches(toSearchTerm(db.features, search)))
   return q

@@ -3,7 +3,7 @@ import { type DatabaseIntrospector, Kysely, PostgresDialect } from 'kysely'
 import type { Database, DialectFeatures } from '../database.ts'
 import { CurrentSchemaIntrospector } from './current-schema-introspector.ts'
 
-export const postgresFeatures: DialectFeatures = { name: 'postgres', rowLocks: true }
+export const postgresFeatures: DialectFeatures = { name: 'postgres', rowLocks: true, plansListPages: false }
 
 // int8 (ids, counts) as numbers: ROMS ids stay far below 2^53. NUMERIC stays a string, so money is exact.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value))

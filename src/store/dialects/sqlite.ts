@@ -5,7 +5,7 @@ import { startCheckpointer } from './sqlite-checkpointer.ts'
 import { addSearchFunctions } from './sqlite-search-functions.ts'
 import { waitForTurn, type WriteTurn } from './sqlite-write-turn.ts'
 
-export const sqliteFeatures: DialectFeatures = { name: 'sqlite', rowLocks: false }
+export const sqliteFeatures: DialectFeatures = { name: 'sqlite', rowLocks: false, plansListPages: true }
 
 export interface SqliteConnections {
   write: SqliteConnection
