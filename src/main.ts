@@ -41,7 +41,8 @@ export async function serve (): Promise<void> {
     },
     onBatch: metrics.observeBatch,
     runFold: deliveryStorage?.fold,
-    writeTurn: turn
+    writeTurn: turn,
+    readThread: true
   })
   const { applied } = await store.migrate().catch(async (error: unknown) => {
     // Open connections would keep a server that cannot start alive: close them so the process exits with the error.

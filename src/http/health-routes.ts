@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify'
-import { sql } from 'kysely'
 import type { Store } from '../store/open-store.ts'
 
 const CHECK_TIMEOUT_MS = 2000
@@ -30,7 +29,7 @@ export function registerHealthRoutes (app: FastifyInstance, store: Store, queueD
 async function checkDatabase (store: Store): Promise<'ok' | 'down'> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<'down'>((resolve) => { timer = setTimeout(() => resolve('down'), CHECK_TIMEOUT_MS) })
-  const probe = sql`select 1`.execute(store.db.kysely).then(() => 'ok' as const, () => 'down' as const)
+  const probe = store.probe().then(() => 'ok' as const, () => 'down' as const)
   try {
     return await Promise.race([probe, timeout])
   } finally {

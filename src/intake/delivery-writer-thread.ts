@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads'
 import type { NewDeliveryLog } from '../store/delivery-log-repository.ts'
 import type { DeliveryResult } from './receive-delivery.ts'
 import type { DeliveryJob, DeliveryStorage } from './store-delivery.ts'
-import { fromPlainError, type PlainError } from './thread-errors.ts'
+import { fromPlainError, type PlainError } from '../thread-errors.ts'
 import type { WriteTurn } from '../store/dialects/sqlite-write-turn.ts'
 
 export type ThreadRequest =

@@ -8,7 +8,7 @@ import { walSync } from '../store/dialects/sqlite-wal-sync.ts'
 import { isSomeoneWaiting, type WriteTurn } from '../store/dialects/sqlite-write-turn.ts'
 import type { ThreadReply, ThreadRequest } from './delivery-writer-thread.ts'
 import { storeDelivery } from './store-delivery.ts'
-import { toPlainError } from './thread-errors.ts'
+import { toPlainError } from '../thread-errors.ts'
 
 // The delivery writer thread (started by delivery-writer-thread.ts): its own connection and group-commit writer, so
 // the statements and the commit's fsync of a batch run beside the thread that parses the next requests.

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { type ChangeFeed, createLocalChangeFeed } from './change-feed.ts'
 import { isPostgresUrl, sqliteFile } from './database-url.ts'
 import type { Database, Db, DialectFeatures, RunSql } from './database.ts'
@@ -21,6 +21,11 @@ export interface Store {
   /** Committed deliveries, as log ids: across every instance on PostgreSQL (LISTEN/NOTIFY), this process on SQLite. */
   changes: ChangeFeed
   migrate: () => Promise<MigrationReport>
+  /**
+   * Resolves once the database answers a trivial query (/health). On SQLite through the writing connection of this
+   * thread: `db` may be busy on the read thread with a long query, which says nothing of whether the file is there.
+   */
+  probe: () => Promise<void>
   /** Lets queued writes commit, then closes the connections. */
   close: () => Promise<void>
 }
@@ -37,6 +42,8 @@ export interface StoreOptions {
   runFold?: FoldRunner | undefined
   /** SQLite: shared with the delivery writer thread, which lets this store's writer take the write lock first. */
   writeTurn?: WriteTurn | undefined
+  /** SQLite: `db` reads on a thread of its own, so a long query never holds up the thread that answers requests (the server). */
+  readThread?: boolean | undefined
 }
 
 /** `postgres://…` selects PostgreSQL; anything else is the path of a SQLite file (or `:memory:`). */
@@ -47,7 +54,7 @@ export function openStore (databaseUrl: string, options: StoreOptions = {}): Sto
     const changes = createPostgresChangeFeed(url, pg.pool, { onError: (error) => options.onError?.(asError(error)) })
     return assemble({ kysely: pg.db }, { kysely: pg.db }, postgresFeatures, changes, pg.close, { concurrency: options.writerConcurrency ?? 1, onBatch: options.onBatch })
   }
-  const sqlite = openSqlite(sqliteFile(databaseUrl) ?? ':memory:', options.writeTurn)
+  const sqlite = openSqlite(sqliteFile(databaseUrl) ?? ':memory:', options.writeTurn, { readThread: options.readThread })
   const changes = createLocalChangeFeed({ onError: (error) => options.onError?.(asError(error)) })
   const store = assemble(sqlite.write, sqlite.read, sqliteFeatures, changes, sqlite.close, { concurrency: 1, onBatch: options.onBatch })
   // The search index and daily stats of SQLite are folded in batches, not kept per delivery (sqlite-order-fold.ts).
@@ -67,6 +74,10 @@ function assemble (write: Connection, read: Connection, features: DialectFeature
     features,
     changes,
     migrate: async () => await migrateToLatest(write.kysely, features),
+    probe: async () => {
+      if (write.run !== undefined) write.run('select 1', [])
+      else await sql`select 1`.execute(write.kysely)
+    },
     close: async () => {
       await writer.close()
       changes.close()

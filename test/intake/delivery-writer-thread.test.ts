@@ -119,7 +119,7 @@ describe('the SQLite delivery writer thread', () => {
 
 describe('errors crossing the thread', () => {
   it('keep a DomainError its class, code and field', async () => {
-    const { toPlainError, fromPlainError } = await import('../../src/intake/thread-errors.ts')
+    const { toPlainError, fromPlainError } = await import('../../src/thread-errors.ts')
     const again = fromPlainError(toPlainError(new DomainError('FIELD_INVALID', 'quantity is not a number', { field: 'quantity' })))
     expect(again).toBeInstanceOf(DomainError)
     expect(again).toMatchObject({ code: 'FIELD_INVALID', field: 'quantity', message: 'quantity is not a number' })

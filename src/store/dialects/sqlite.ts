@@ -2,6 +2,7 @@ import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import type { Database, DialectFeatures, RunSql } from '../database.ts'
 import { startCheckpointer } from './sqlite-checkpointer.ts'
+import { startSqliteReadThread } from './sqlite-read-thread.ts'
 import { addSearchFunctions } from './sqlite-search-functions.ts'
 import { waitForTurn, type WriteTurn } from './sqlite-write-turn.ts'
 
@@ -9,7 +10,8 @@ export const sqliteFeatures: DialectFeatures = { name: 'sqlite', rowLocks: false
 
 export interface SqliteConnections {
   write: SqliteConnection
-  read: SqliteConnection
+  /** Without `run` when it is the read thread's. */
+  read: { kysely: Kysely<Database>, run?: RunSql }
   close: () => Promise<void>
 }
 
@@ -22,16 +24,14 @@ export interface SqliteConnection {
 /**
  * Opens the file twice: one connection for writes and one for reads, so a dashboard query never waits behind a write
  * batch (WAL lets readers run beside the writer). Deliveries are written by a third connection of their own, on a
- * worker thread (intake/delivery-writer-thread.ts), when the server runs.
+ * worker thread (intake/delivery-writer-thread.ts), when the server runs; there, with `readThread`, the reads run on a
+ * thread of their own too (sqlite-read-thread.ts).
  */
-export function openSqlite (filename: string, turn?: WriteTurn): SqliteConnections {
+export function openSqlite (filename: string, turn?: WriteTurn, options: { readThread?: boolean } = {}): SqliteConnections {
   const checkpointer = filename === ':memory:' ? undefined : startCheckpointer(filename)
   const writer = openSqliteWriter(filename, { checkpointed: checkpointer !== undefined })
-  const reader = filename === ':memory:' ? writer : new SqliteDatabase(filename)
-  reader.pragma('busy_timeout = 5000')
-  reader.pragma('temp_store = MEMORY')
   const write = sqliteConnection(writer, 'write', turn)
-  const read = reader === writer ? write : sqliteConnection(reader, 'read')
+  const read = filename === ':memory:' ? write : options.readThread === true ? startSqliteReadThread(filename) : sqliteConnection(openSqliteReader(filename), 'read')
   return {
     write,
     read,
@@ -64,6 +64,13 @@ export function openSqliteWriter (filename: string, options: { checkpointed: boo
   // default 2 MB cache, each batch read them back from the file one syscall at a time (strace under the bench load).
   db.pragma(`cache_size = -${WRITER_CACHE_KIB}`)
   return db
+}
+
+export function openSqliteReader (filename: string): SqliteDatabase.Database {
+  const reader = new SqliteDatabase(filename)
+  reader.pragma('busy_timeout = 5000')
+  reader.pragma('temp_store = MEMORY')
+  return reader
 }
 
 const WRITER_CACHE_KIB = 64 * 1024
@@ -113,7 +120,7 @@ const STATEMENT_CACHE_SIZE = 500
  * On a writing connection Kysely's `begin` becomes `begin immediate`: a transaction that reads before it writes would
  * otherwise fail at once (SQLITE_BUSY_SNAPSHOT) when another connection committed in between, instead of waiting.
  */
-function statementCache (db: SqliteDatabase.Database, role: 'read' | 'write', turn?: WriteTurn): (source: string) => SqliteDatabase.Statement {
+export function statementCache (db: SqliteDatabase.Database, role: 'read' | 'write', turn?: WriteTurn): (source: string) => SqliteDatabase.Statement {
   const cache = new Map<string, SqliteDatabase.Statement>()
   return (given) => {
     const source = role === 'write' && given === 'begin' ? 'begin immediate' : given

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.ts'
+import { DomainError } from './domain-error.ts'
 
 /** An error as it crosses a thread: a structured clone keeps neither its class nor its `code`. */
 export interface PlainError {
