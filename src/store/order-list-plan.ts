@@ -38,9 +38,9 @@ export async function chooseOrderListPlan (db: Db, filter: OrderFilter, sort: Or
   if (!db.features.plansListPages) return AS_THE_PLANNER_CHOOSES
   const conditions = conditionsOf(filter)
   const equalities = conditions.filter((c) => c !== 'created_at')
-  const manyStatuses = (filter.statuses?.length ?? 0) > 1
-  // By arrival, one filter's index (each ends in created_at, id) or the date range's reads a page in order.
-  if (conditions.length === 0 || (sort === 'created_at' && equalities.length <= 1 && !manyStatuses)) return AS_THE_PLANNER_CHOOSES
+  // By arrival, one filter's index (each ends in created_at, id) or the date range's reads a page in order. (Several
+  // statuses by arrival are read a status at a time: listOrders.)
+  if (conditions.length === 0 || (sort === 'created_at' && equalities.length <= 1)) return AS_THE_PLANNER_CHOOSES
 
   const enough = WALK_ABOVE_MATCHES_PER_ROW * limit
   const firstCounts = await countEach(db, filter, conditions, enough + 1)
@@ -49,13 +49,9 @@ export async function chooseOrderListPlan (db: Db, filter: OrderFilter, sort: Or
   // Several filters, each common: count further to find the rarest (from each one's own index, reading no order).
   const rarest = (await countEach(db, filter, conditions, COUNTED_PER_FILTER * enough))[0]!
   const others = without(conditions, rarest.column)
-  if (sort === 'created_at') {
-    // The rarest filter's index in created_at order, checking the others: the page as soon as it is full, or that
-    // index's range once. Several statuses are a range each, which the planner merges by sorting them all: the date
-    // range's index (or created_at's) instead.
-    if (rarest.column === 'status' && manyStatuses) return { unindexed: new Set(equalities), sortMatches: false }
-    return { unindexed: others, sortMatches: false }
-  }
+  // By arrival, the rarest filter's index in created_at order, checking the others: the page as soon as it is full, or
+  // that index's range once.
+  if (sort === 'created_at') return { unindexed: others, sortMatches: false }
   // Together they may match few: count them through the rarest's index.
   const together = await countMatchesUpTo(db, filter, new Set(conditions), enough + 1, others)
   if (together <= enough) return { unindexed: others, sortMatches: true }
