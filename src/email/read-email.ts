@@ -5,6 +5,7 @@ import type { EmailReading } from './email-reading.ts'
 import { findCancelledItems } from './find-cancelled-items.ts'
 import { findItems } from './find-items.ts'
 import { findLinks, withoutUrls } from './find-links.ts'
+import { findNotOrderSubject } from './find-not-order-subject.ts'
 import { findOrderNumber } from './find-order-number.ts'
 import { findTotal } from './find-total.ts'
 import { findTrackings } from './find-trackings.ts'
@@ -34,7 +35,8 @@ export async function readEmail (raw: Buffer, options: { rules?: readonly Retail
   })
   const { rule, store } = matchRetailer(envelope.from?.address ?? null, envelope.from?.name ?? null, options.rules)
   const body = withoutUrls(envelope.body)
-  const kind = classifyEmail(rule, envelope.subject, body)
+  const notOrder = findNotOrderSubject(envelope.subject)
+  const kind = notOrder === undefined ? classifyEmail(rule, envelope.subject, body) : 'unknown'
   const reading: EmailReading = {
     messageId: mail.messageId ?? null,
     from: envelope.from?.address ?? null,
@@ -45,7 +47,8 @@ export async function readEmail (raw: Buffer, options: { rules?: readonly Retail
     textFingerprint: fingerprintText(body),
     problems: []
   }
-  if (kind === 'unknown') reading.problems.push('the subject and body match no known kind of order email')
+  if (notOrder !== undefined) reading.problems.push(`the subject reads as ${notOrder}, not news of an order`)
+  else if (kind === 'unknown') reading.problems.push('the subject and body match no known kind of order email')
   const orderNumber = findOrderNumber(rule, envelope.subject, body)
   if (orderNumber === undefined) {
     reading.problems.push('no order number found')

@@ -44,6 +44,8 @@ export const generic: RetailerRule = {
   orderNumbers: [
     /\border\s*(?:number|no\.?|#|id)\s*[:#]?\s*#?\s*([A-Z0-9][A-Z0-9-]*\d[A-Z0-9-]*)/i,
     /\border\s+([A-Z0-9-]*\d[A-Z0-9-]{2,})\b/i,
-    /#\s?([A-Z0-9-]*\d[A-Z0-9-]*)/i
+    // A bare "#" is an order number's only when it is not another thing's number ("Item #6505727", "Style #") and is
+    // longer than a rank ("#1 in running").
+    /(?<!\b(?:item|sku|style|model|account|acct|member|rewards?|card|store|case|ticket|ref|reference|invoice)\s?)#\s?([A-Z0-9-]*\d[A-Z0-9-]*[A-Z0-9]{2})\b/i
   ]
 }

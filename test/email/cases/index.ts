@@ -9,6 +9,7 @@ import { forwardCases } from './forwards.ts'
 import { genericCases } from './generic.ts'
 import { hibbettCases } from './hibbett.ts'
 import { nikeCases } from './nike.ts'
+import { notOrderCases } from './not-orders.ts'
 import { otherRetailerCases } from './others.ts'
 import { shopifyCases } from './shopify.ts'
 import { snipesCases } from './snipes.ts'
@@ -31,5 +32,6 @@ export const EMAIL_CASES: readonly EmailCase[] = [
   ...targetCases,
   ...walmartCases,
   ...genericCases,
-  ...forwardCases
+  ...forwardCases,
+  ...notOrderCases
 ]
