@@ -23,7 +23,7 @@ export const generic: RetailerRule = {
     ],
     shipping: [
       /\b(?:has |have |was |been )?shipped\b/i, /\bon (?:its|the|their) way\b/i, /\bshipping (?:confirmation|update)\b/i,
-      /\bout for delivery\b/i, /\bshipment\b/i
+      /\bout for delivery\b/i, /\bshipment\b/i, /\b(?:has been |have been |was |been )?dispatched\b/i
     ],
     'order-confirmation': [
       /\border\b.{0,40}\b(?:confirm(?:ed|ation)?|received|placed)\b/i, /\bthanks?(?: you)? for (?:your |the )?(?:[\w'-]+ ){0,3}?(?:order|purchase)\b/i,
@@ -38,7 +38,7 @@ export const generic: RetailerRule = {
       /\bsome (?:of the )?items (?:in|from) your order (?:are|have)\b.{0,20}\b(?:on (?:the|its|their) way|shipped)\b/i,
       /\b(?:remaining|other) items? (?:will|are going to) ship (?:separately|soon|later)\b/i
     ],
-    shipping: [/\byour (?:order|package)\b.{0,40}\b(?:has|have)\s+shipped\b/i],
+    shipping: [/\byour (?:order|package|parcel)\b.{0,40}\b(?:has|have)\s+(?:shipped|been dispatched)\b/i],
     'order-confirmation': [/\bthanks?(?: you)? for (?:your |the )?(?:[\w'-]+ ){0,3}?(?:order|purchase)\b/i]
   },
   orderNumbers: [

@@ -8,6 +8,7 @@ import { footLockerCases } from './foot-locker.ts'
 import { forwardCases } from './forwards.ts'
 import { genericCases } from './generic.ts'
 import { hibbettCases } from './hibbett.ts'
+import { internationalCases } from './international.ts'
 import { nikeCases } from './nike.ts'
 import { notOrderCases } from './not-orders.ts'
 import { otherRetailerCases } from './others.ts'
@@ -33,5 +34,6 @@ export const EMAIL_CASES: readonly EmailCase[] = [
   ...walmartCases,
   ...genericCases,
   ...forwardCases,
-  ...notOrderCases
+  ...notOrderCases,
+  ...internationalCases
 ]
