@@ -5,6 +5,7 @@ import { isPlainObject } from '../../intake/readers/read-flat-order.ts'
 import { UsageError } from '../command.ts'
 import { checkRegularFile } from '../read-named-file.ts'
 import { cleanCell } from './clean-cell.ts'
+import { decodeWindows1252, isUtf8File } from './file-encoding.ts'
 import { canonicalHeader, isKnownHeader } from './import-format.ts'
 
 /** One record of the file: its spreadsheet row (the header is row 1) or JSON position (from 1), and its cells. */
@@ -32,7 +33,7 @@ export async function readTable (path: string): Promise<Table> {
   const size = await checkRegularFile(path)
   const head = await readHead(path)
   if (/\.json$/i.test(path) || (!/\.csv$/i.test(path) && /^\s*[[{]/.test(head.replace(/^\uFEFF/, '')))) return await readJsonTable(path, size)
-  return await readCsvTable(path, size, head)
+  return await readCsvTable(path, size, head, await isUtf8File(path))
 }
 
 async function readHead (path: string): Promise<string> {
@@ -60,12 +61,12 @@ export function sniffDelimiter (head: string): string {
   return best
 }
 
-async function readCsvTable (path: string, size: number, head: string): Promise<Table> {
+async function readCsvTable (path: string, size: number, head: string, isUtf8: boolean): Promise<Table> {
   let bytes = 0
   const unreadable: Table['unreadable'] = []
   const source = createReadStream(path)
   source.on('data', (chunk) => { bytes += chunk.length })
-  const parser = source.pipe(parse({
+  const parser = (isUtf8 ? source : source.pipe(decodeWindows1252())).pipe(parse({
     bom: true,
     delimiter: sniffDelimiter(head),
     relax_column_count: true,
