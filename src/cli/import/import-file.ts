@@ -39,6 +39,7 @@ export async function importFile (store: Store, path: string, options: ImportOpt
   const started = performance.now()
   const table = await readTable(path)
   const format = options.format ?? (table.headerless ? 'cancellations' : detectFormat(table.headers))
+  if (table.kind === 'csv' && table.headers.length === 0) throw new UsageError(`${path} is empty: there is no header line and no row`)
   if (table.kind === 'csv' && !table.headerless && format !== 'statement' && !table.headers.some(isOrderNumberHeader)) {
     // Said once for the file, not once a row: every row would be refused for the same missing column.
     throw new UsageError(`${path} has no order number column (its columns: ${table.headers.join(', ')}); ` +
