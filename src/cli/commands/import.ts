@@ -51,8 +51,10 @@ Exit code 0 when every row was imported, 1 when some were rejected.`,
     const batchSize = integerOption(input, 'batch', DEFAULT_BATCH)
     const run = async (file: string): Promise<ImportSummary> => await withStore(terminal, async (store) => {
       let progress: ReturnType<typeof createProgressLine> | undefined
+      const stop = whenInterrupted(terminal)
       try {
         return await importFile(store, file, {
+          signal: stop.signal,
           format,
           status: stringOption(input, 'as'),
           dayFirst: flagOption(input, 'day-first'),
@@ -64,13 +66,45 @@ Exit code 0 when every row was imported, 1 when some were rejected.`,
           }
         })
       } finally {
+        stop.release()
         progress?.finish()
       }
     }, { writerConcurrency: IMPORT_CONCURRENCY })
     const summary = path === '-' ? await withStdinFile(terminal.stdin, async (file) => await runOnStdin(run, file)) : await run(path)
     if (flagOption(input, 'json')) await terminal.print(JSON.stringify(summary))
     else await printSummary(summary, terminal)
+    if (summary.interrupted === true) {
+      const rows = `${summary.rows.toLocaleString('en-US')} ${summary.rows === 1 ? 'row' : 'rows'}`
+      terminal.say(terminal.paint.yellow(`interrupted: the ${rows} read were applied; importing the file again leaves them unchanged and carries on`))
+      return INTERRUPTED
+    }
     return summary.rejected === 0 ? 0 : 1
+  }
+}
+
+/** The shell's code for a command ended by SIGINT. */
+const INTERRUPTED = 130
+
+/**
+ * Ctrl-C (or SIGTERM) stops reading the file; the batches already read are committed and the summary says how far the
+ * import got. Without this Node ended at once: the batches in flight were rolled back and nothing said what was in.
+ * A second Ctrl-C ends at once.
+ */
+function whenInterrupted (terminal: Terminal): { signal: AbortSignal, release: () => void } {
+  const stop = new AbortController()
+  const onSignal = (): void => {
+    if (stop.signal.aborted) process.exit(INTERRUPTED)
+    stop.abort()
+    terminal.say('interrupted: finishing the rows already read (Ctrl-C again to quit at once)')
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  return {
+    signal: stop.signal,
+    release: () => {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+    }
   }
 }
 

@@ -13,6 +13,8 @@ export interface ImportOptions {
   /** Rows per writer job (one transaction). */
   batchSize: number
   onProgress?: (bytesRead: number, size: number, rows: number) => void
+  /** Aborted (Ctrl-C): read no more rows, let the batches already read commit, and say so in the summary. */
+  signal?: AbortSignal
 }
 
 export interface ImportSummary {
@@ -26,6 +28,8 @@ export interface ImportSummary {
   rejected: number
   errors: Array<{ row: number, code: string, message: string }>
   seconds: number
+  /** Stopped before the end of the file (Ctrl-C): only the rows counted were read and applied. */
+  interrupted?: true
 }
 
 /**
@@ -64,6 +68,10 @@ export async function importFile (store: Store, path: string, options: ImportOpt
   try {
     let batch: PlannedRow[] = []
     for await (const row of table.rows) {
+      if (options.signal?.aborted === true) {
+        summary.interrupted = true
+        break
+      }
       summary.rows++
       batch.push(planRow(row, planOptions))
       if (batch.length >= options.batchSize) {
@@ -79,7 +87,7 @@ export async function importFile (store: Store, path: string, options: ImportOpt
     for (const job of pending) job.catch(() => undefined)
     throw error
   }
-  for (const line of table.unreadable) {
+  for (const line of summary.interrupted === true ? [] : table.unreadable) {
     summary.rows++
     count([{ row: line.row, action: 'rejected', code: 'UNREADABLE_ROW', message: line.message }])
   }
