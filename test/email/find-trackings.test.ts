@@ -13,7 +13,8 @@ const CARRIERS: Record<keyof typeof TRACKING, string> = {
   dhl: 'DHL',
   amazon: 'Amazon Logistics',
   royalMail: 'Royal Mail',
-  japanPost: 'Japan Post'
+  japanPost: 'Japan Post',
+  laPoste: 'La Poste'
 }
 
 describe('the fixture tracking numbers', () => {

@@ -9,6 +9,7 @@ import { forwardCases } from './forwards.ts'
 import { genericCases } from './generic.ts'
 import { hibbettCases } from './hibbett.ts'
 import { internationalCases } from './international.ts'
+import { languageCases } from './languages.ts'
 import { nikeCases } from './nike.ts'
 import { notOrderCases } from './not-orders.ts'
 import { otherRetailerCases } from './others.ts'
@@ -35,5 +36,6 @@ export const EMAIL_CASES: readonly EmailCase[] = [
   ...genericCases,
   ...forwardCases,
   ...notOrderCases,
-  ...internationalCases
+  ...internationalCases,
+  ...languageCases
 ]

@@ -71,5 +71,6 @@ export const TRACKING = {
   dhl: dhlNumber('412345678'),
   amazon: amazonNumber('301234567890'),
   royalMail: s10Number('RR', '12345678', 'GB'),
-  japanPost: s10Number('EJ', '87654321', 'JP')
+  japanPost: s10Number('EJ', '87654321', 'JP'),
+  laPoste: s10Number('LA', '24681357', 'FR')
 } as const
