@@ -29,7 +29,7 @@ export const generic: RetailerRule = {
     ],
     'order-confirmation': [
       /\border\b.{0,40}\b(?:confirm(?:ed|ation)?|received|placed)\b/i, /\bthanks?(?: you)? for (?:your |the )?(?:[\w'-]+ ){0,3}?(?:order|purchase)\b/i,
-      /\border (?:receipt|summary)\b/i, /\bwe(?:'ve| have) got your order\b/i, /\bconfirm(?:ed|ation)\b.{0,30}\border\b/i
+      /\border (?:receipt|summary)\b/i, /\bwe(?:'ve| have) got your order\b/i, /\bwe(?:'re| are) processing your order\b/i, /\bconfirm(?:ed|ation)\b.{0,30}\border\b/i
     ]
   }, OTHER_LANGUAGE_SUBJECTS),
   bodies: withOtherLanguages({
