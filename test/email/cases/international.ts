@@ -32,6 +32,14 @@ export const internationalCases: EmailCase[] = [
     expect: { retailer: 'generic', kind: 'shipping', orderNumber: '1234567890', status: 'shipped', trackings: [{ number: TRACKING.royalMail, carrier: 'Royal Mail' }] }
   },
   {
+    name: 'end-dispatched-royal-mail-link-only',
+    from: 'END. <info@endclothing.com>',
+    subject: 'Your order 1234567892 has been dispatched',
+    format: 'html',
+    blocks: [{ p: 'Your parcel is with Royal Mail.' }, { link: 'Track your parcel', href: `https://www.royalmail.com/track-your-item#/tracking-results/${TRACKING.royalMail}` }],
+    expect: { retailer: 'generic', kind: 'shipping', orderNumber: '1234567892', status: 'shipped', trackings: [{ number: TRACKING.royalMail, carrier: 'Royal Mail' }] }
+  },
+  {
     name: 'kith-japan-post',
     from: 'Kith <hello@kith.com>',
     subject: 'Your order #KJ12345 has shipped',
