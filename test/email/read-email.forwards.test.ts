@@ -38,6 +38,13 @@ describe('readEmail on forwards written by mail clients', () => {
     expect(reading.patch).toMatchObject({ orderNumber: '1000123456', fields: { email: 'bot.jp@example.jp', status: 'shipped' } })
   })
 
+  it('reads an email forwarded as an attachment (message/rfc822) as the original, with the original\'s Message-ID', async () => {
+    const reading = await read('outlook-forward-as-attachment-nike-shipping')
+    expect(reading).toMatchObject({ from: 'nike@official.nike.com', retailer: 'nike', kind: 'shipping', problems: [] })
+    expect(reading.messageId).toBe('<nike-shipping-click-tracking.20250303140500@mail.roms-fixtures.example>')
+    expect(reading.patch).toMatchObject({ orderNumber: 'C01928374650', fields: { store: 'Nike', email: 'kicks.bot.04@example.com', status: 'shipped' } })
+  })
+
   it('gives no email to the order from a forward that cannot be read through: its To is the shared inbox', async () => {
     const reading = await read('forward-without-headers-nike-shipping')
     expect(reading.patch?.orderNumber).toBe('C07777777777')
