@@ -5,6 +5,7 @@ import { isDomainError } from '../domain-error.ts'
 import { isDatabaseUnavailable } from '../store/database-errors.ts'
 import { COMMANDS, findCommand } from './command-table.ts'
 import { type Command, ListenError, type OptionSpec, RUNNING, UsageError } from './command.ts'
+import { describeFileError, isFileError } from './file-problem.ts'
 import { createTerminal, type Terminal } from './terminal.ts'
 
 const HELP_OPTION: OptionSpec = { help: { type: 'boolean', short: 'h' } }
@@ -66,7 +67,7 @@ function report (error: unknown, command: Command, terminal: Terminal): number {
     return 1
   }
   if (isFileError(error)) {
-    terminal.say(`roms ${command.name}: cannot ${error.syscall} ${error.path}: ${FILE_PROBLEMS[error.code] ?? error.code}`)
+    terminal.say(`roms ${command.name}: ${describeFileError(error)}`)
     return 1
   }
   if (isDatabaseUnavailable(error) || isDatabaseRefusal(error)) {
@@ -75,16 +76,6 @@ function report (error: unknown, command: Command, terminal: Terminal): number {
   }
   terminal.say(`${paint.red('error')} ${error instanceof Error ? error.stack ?? error.message : String(error)}`)
   return 1
-}
-
-const FILE_PROBLEMS: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EACCES: 'permission denied',
-  EISDIR: 'it is a directory',
-  ENOTDIR: 'a part of the path is not a directory',
-  EEXIST: 'it already exists',
-  ENOSPC: 'no space left on the device',
-  ESPIPE: 'it is a pipe, not a file (save it to a file first)'
 }
 
 // PostgreSQL's classes 28 (a wrong login) and 3D (no such database): the configuration, not the command, is at fault.
@@ -96,12 +87,6 @@ function isDatabaseRefusal (error: unknown): boolean {
 /** A driver's message may quote the connection string; its password must never reach a terminal or a log. */
 function withoutUrls (message: string): string {
   return message.replace(/\bpostgres(?:ql)?:\/\/\S*/gi, '(DATABASE_URL)')
-}
-
-/** A file a command was told to read or write could not be: the user's path, not a bug, so no stack. */
-function isFileError (error: unknown): error is NodeJS.ErrnoException & { code: string, syscall: string, path: string } {
-  const e = error as NodeJS.ErrnoException
-  return error instanceof Error && typeof e.code === 'string' && typeof e.syscall === 'string' && typeof e.path === 'string'
 }
 
 function overview (): string {

@@ -12,6 +12,12 @@ const CARRIER_LINKS: ReadonlyArray<{ host: string, courier: CourierCode, params:
   { host: 'ontrac.com', courier: 'ontrac', params: ['tracking', 'trackingnumber'] }
 ]
 
+// Postal operators put the (UPU S10) number in the path or the fragment as often as in the query:
+// royalmail.com/track-your-item#/tracking-results/RR123456785GB, jouw.postnl.nl/track-and-trace/RR123456785NL-NL-1234AB,
+// laposte.fr/outils/suivre-vos-envois?code=..., canadapost-postescanada.ca/track-reperage/en#/search?searchFor=...
+const POSTAL_HOSTS = ['royalmail.com', 'postnl.nl', 'laposte.fr', 'canadapost-postescanada.ca', 'canadapost.ca', 'japanpost.jp', 'deutschepost.de', 'auspost.com.au']
+const S10 = /(?<![A-Z0-9])[A-Z]{2}\d{9}[A-Z]{2}(?![A-Z0-9])/gi
+
 /** Tracking numbers in carrier tracking links, validated against that carrier's formats only. */
 export function findLinkTrackings (links: readonly string[]): ValidTracking[] {
   const found: ValidTracking[] = []
@@ -19,6 +25,13 @@ export function findLinkTrackings (links: readonly string[]): ValidTracking[] {
     if (!URL.canParse(link)) continue
     const url = new URL(link)
     const host = url.hostname.toLowerCase()
+    if (POSTAL_HOSTS.some(postal => host === postal || host.endsWith(`.${postal}`))) {
+      for (const candidate of decodeURIComponent(url.href).match(S10) ?? []) {
+        const tracking = validateTracking(candidate, 's10')
+        if (tracking !== undefined) found.push({ ...tracking, isStrong: true })
+      }
+      continue
+    }
     const carrier = CARRIER_LINKS.find(entry => host === entry.host || host.endsWith(`.${entry.host}`))
     if (carrier === undefined) continue
     for (const [name, value] of url.searchParams) {

@@ -10,8 +10,8 @@ export interface EmailItem {
 
 // Lines that end the item list: the money summary below it.
 const SUMMARY = /^(?:sub-?total|order total|grand total|total|estimated tax|tax|shipping(?: & handling)?|payment|billing)\b/i
-// Lines that are never a product title.
-const NOT_TITLE = /^(?:hi|hello|hey|dear|thanks?|thank you|your|we|our|order|items?|qty|quantity|size|track|view|questions?|estimated|arriving|ship(?:ping|ped)? to|deliver(?:y|ed|ing)|summary|need help|contact|status|the following|cancel|return|sold by|carrier|\d)/i
+// Lines that are never a product title (the greetings and sentences of German and French mail too).
+const NOT_TITLE = /^(?:hi|hello|hey|dear|thanks?|thank you|your|we|our|order|items?|qty|quantity|size|track|view|questions?|estimated|arriving|ship(?:ping|ped)? to|deliver(?:y|ed|ing)|summary|need help|contact|status|the following|cancel|return|sold by|carrier|hallo|liebe|deine|ihre|wir|unser|bestellung|vielen dank|bonjour|cher|chère|votre|vos|nous|notre|merci|commande|\d)/i
 
 /**
  * Product lines as most retailer templates lay them out: a title line, then labelled "Size: 10", "Qty: 1" and a

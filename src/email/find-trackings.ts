@@ -5,7 +5,8 @@ const TOKEN = /\b[A-Z0-9]{10,34}\b/gi
 // Carriers print long numbers in groups: "9400 1112 0255 5842 3326 69", "1Z 999 AA1 01 2345 6784".
 const GROUP = /^[A-Z0-9]{1,6}$/i
 const MAX_GROUPS = 12
-const LABEL = /\b(?:track(?:ing)?|shipment|shipped|carrier|waybill|ups|usps|fedex|dhl|ontrac)\b/i
+// German, French and Japanese labels too: Sendungsnummer, numéro de suivi, colis, 追跡番号, お問い合わせ番号.
+const LABEL = /\b(?:track(?:ing)?|shipment|shipped|carrier|waybill|ups|usps|fedex|dhl|ontrac|sendungs(?:nummer|verfolgung)|paket|suivi|colis|colissimo)\b|追跡|お問い?合わせ番号|伝票番号/iu
 const PHONE = /\b(?:call|phone|tel|fax|text us|sms)\b/i
 const CONTEXT_LINES = 2
 

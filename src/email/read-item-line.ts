@@ -1,3 +1,5 @@
+import { AMOUNT, tidyAmount } from './money-text.ts'
+
 export interface ItemLine {
   size: string | null
   sku: string | null
@@ -8,10 +10,12 @@ export interface ItemLine {
 }
 
 const SEPARATOR = /\s{2,}|\s*[|•·]\s*|\t|,\s*(?=(?:size|qty|quantity|price|colou?r|style|sku)\b)/i
-const SIZE = /^(?:size|sz|us size|shoe size)\s*[:-]?\s*(.+)$/i
-const QUANTITY = /^(?:qty|quantity|quantity ordered|qty ordered|cancel+ed qty|qty cancel+ed)\s*[:x-]?\s*(\d{1,4})$/i
+// German, French and Japanese labels too: Größe, Taille, サイズ; Menge, Anzahl, Quantité, 数量.
+const SIZE = /^(?:size|sz|us size|shoe size|größe|grösse|taille|サイズ)\s*[:：-]?\s*(.+)$/iu
+// "Qty canceled: 2 of 3": the first number is the one the label speaks of.
+const QUANTITY = /^(?:qty|quantity|quantity ordered|qty ordered|cancel+ed qty|qty cancel+ed|quantity cancel+ed|menge|anzahl|quantité|qté|数量|個数)\s*[:：x-]?\s*(\d{1,4})(?:\s+of\s+\d{1,4})?$/iu
 const SKU = /^(?:style|style #|sku|item #|model|article|product code)\s*[:#-]?\s*([A-Z0-9][A-Z0-9-]{3,})$/i
-const PRICE = /^(?:price|item price|unit price|each)?\s*[:-]?\s*((?:US|CA)?\$\s?\d{1,3}(?:,\d{3})*(?:\.\d{2})?)(?:\s*(?:each|ea))?$/i
+const PRICE = new RegExp(String.raw`^(?:price|item price|unit price|each|preis|prix)?\s*[:-]?\s*(${AMOUNT})(?:\s*(?:each|ea))?$`, 'i')
 // Labelled parts that are read but not kept (colour is part of the title on most templates).
 const IGNORED = /^(?:colou?r|width|style name)\s*[:-]\s*.+$/i
 
@@ -26,7 +30,7 @@ export function readItemLine (line: string): ItemLine {
     const price = PRICE.exec(part)
     if (quantity?.[1] !== undefined) read.quantity = Number(quantity[1])
     else if (sku?.[1] !== undefined) read.sku = sku[1]
-    else if (price?.[1] !== undefined) read.price = price[1].replace(/\s/g, '')
+    else if (price?.[1] !== undefined) read.price = tidyAmount(price[1])
     else if (size?.[1] !== undefined) read.size = size[1].trim()
     else if (!IGNORED.test(part)) rest.push(part)
   }

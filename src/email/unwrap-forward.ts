@@ -1,8 +1,32 @@
 import { parseAddress, type Address } from './parse-address.ts'
+import { parseQuotedDate } from './parse-quoted-date.ts'
 
-const FORWARD_PREFIX = /^\s*(?:(?:fwd?|fw|tr|wg)\s*:\s*)+/i
-const MARKER = /^-{2,}\s*(?:forwarded message|original message)\s*-{2,}$|^begin forwarded message:$/i
-const HEADER = /^\*?(from|sent|date|to|cc|subject)\s*:\*?\s*(.*)$/i
+// Fwd/FW (English), TR (French), WG (German), RV (Spanish), Doorst (Dutch), 転送 (Japanese).
+const FORWARD_PREFIX = /^\s*(?:(?:fwd?|fw|tr|wg|rv|doorst|転送)\s*[:：]\s*)+/iu
+// Gmail's, Outlook's and Apple Mail's markers, in English, German, French and Japanese.
+const MARKER = new RegExp([
+  String.raw`^-{2,}\s*(?:forwarded message|original message|weitergeleitete nachricht|ursprüngliche nachricht|message transféré|message d'origine|転送されたメッセージ|元のメッセージ)\s*-{2,}$`,
+  String.raw`^(?:begin forwarded message|anfang der weitergeleiteten nachricht|début du message réexpédié|転送されたメッセージ)\s*[:：]$`
+].join('|'), 'iu')
+const HEADER = /^\*?(from|sent|date|to|cc|subject|von|gesendet|datum|an|betreff|de|envoyé|à|objet|差出人|送信者|送信日時|日付|宛先|件名)\s*[:：]\*?\s*(.*)$/iu
+// The quoted headers' labels in German, French and Japanese, as the English ones.
+const LABELS: Record<string, string> = {
+  von: 'from',
+  de: 'from',
+  差出人: 'from',
+  送信者: 'from',
+  gesendet: 'sent',
+  envoyé: 'sent',
+  送信日時: 'sent',
+  datum: 'date',
+  日付: 'date',
+  an: 'to',
+  à: 'to',
+  宛先: 'to',
+  betreff: 'subject',
+  objet: 'subject',
+  件名: 'subject'
+}
 const HEADER_LINES = 8
 // Apple Mail and other clients quote a forward with "> " on every line, nested forwards with "> > ".
 const QUOTE = /^(?:[ \t]*>)+ ?/
@@ -42,7 +66,7 @@ function readQuotedHeaders (body: string): (Omit<Envelope, 'from' | 'to'> & { fr
   const lines = body.split('\n').map((line) => line.replace(QUOTE, ''))
   for (let i = 0; i < lines.length; i++) {
     const first = HEADER.exec(lines[i]?.trim() ?? '')
-    if (first?.[1]?.toLowerCase() !== 'from') continue
+    if (labelOf(first?.[1]) !== 'from') continue
     const headers = new Map<string, string>()
     let end = i
     // An HTML forward (Apple Mail's <div> per header) reads as headers with blank lines between them.
@@ -51,7 +75,7 @@ function readQuotedHeaders (body: string): (Omit<Envelope, 'from' | 'to'> & { fr
       if (line === '') continue
       const header = HEADER.exec(line)
       if (header === null) break
-      headers.set(header[1]?.toLowerCase() ?? '', header[2] ?? '')
+      headers.set(labelOf(header[1]), header[2] ?? '')
       end = j
       read++
     }
@@ -70,14 +94,7 @@ function readQuotedHeaders (body: string): (Omit<Envelope, 'from' | 'to'> & { fr
   return undefined
 }
 
-/**
- * Gmail writes "Mon, Mar 3, 2025 at 10:15 AM" and Outlook "Monday, March 3, 2025 10:15 AM", without a zone: read as
- * UTC. Apple Mail adds a US zone name ("at 9:00:00 AM EST"), which Date.parse knows.
- */
-function parseQuotedDate (text: string): string | null {
-  const cleaned = text.replace(/\s+at\s+/i, ' ').trim()
-  if (cleaned === '') return null
-  const hasZone = /(?:[+-]\d{2}:?\d{2}|\b(?:GMT|UTC|Z|[ECMP][SD]T))\s*(?:\([^)]*\))?$/i.test(cleaned)
-  const time = Date.parse(hasZone ? cleaned : `${cleaned} UTC`)
-  return Number.isNaN(time) ? null : new Date(time).toISOString()
+function labelOf (label: string | undefined): string {
+  const lower = label?.toLowerCase() ?? ''
+  return LABELS[lower] ?? lower
 }

@@ -1,6 +1,6 @@
 import { allCouriers, getTracking } from 'ts-tracking-number'
 
-export type CourierCode = 'ups' | 'usps' | 'fedex' | 'dhl' | 'amazon' | 'ontrac'
+export type CourierCode = 'ups' | 'usps' | 'fedex' | 'dhl' | 'amazon' | 'ontrac' | 's10'
 
 export const CARRIER_NAMES: Record<CourierCode, string> = {
   ups: 'UPS',
@@ -8,11 +8,30 @@ export const CARRIER_NAMES: Record<CourierCode, string> = {
   fedex: 'FedEx',
   dhl: 'DHL',
   amazon: 'Amazon Logistics',
-  ontrac: 'OnTrac'
+  ontrac: 'OnTrac',
+  s10: 'International post'
+}
+
+// UPU S10 numbers (RR123456785GB) end with the country of the postal operator that issued them.
+const POSTS: Record<string, string> = {
+  GB: 'Royal Mail',
+  CA: 'Canada Post',
+  NL: 'PostNL',
+  FR: 'La Poste',
+  JP: 'Japan Post',
+  DE: 'Deutsche Post',
+  US: 'USPS',
+  AU: 'Australia Post',
+  BE: 'bpost',
+  IT: 'Poste Italiane',
+  ES: 'Correos',
+  CH: 'Swiss Post',
+  SE: 'PostNord',
+  DK: 'PostNord'
 }
 
 // Earlier couriers win an ambiguous number: a 20-digit USPS label also fits FedEx SmartPost's pattern.
-const ORDER: readonly CourierCode[] = ['ups', 'usps', 'fedex', 'amazon', 'ontrac', 'dhl']
+const ORDER: readonly CourierCode[] = ['ups', 'usps', 'fedex', 'amazon', 'ontrac', 'dhl', 's10']
 
 /**
  * Formats whose check digit (or fixed prefix) makes a chance match in running text unlikely. The others (DHL's
@@ -21,7 +40,7 @@ const ORDER: readonly CourierCode[] = ['ups', 'usps', 'fedex', 'amazon', 'ontrac
  */
 const STRONG = new Set([
   'UPS', 'USPS 91', 'USPS 34v2', 'FedEx Ground 96 (22)', 'FedEx Ground GSN', 'FedEx Express (34)',
-  'Amazon Logistics', 'OnTrac', 'OnTrac D', 'DHL Express (Piece ID)'
+  'Amazon Logistics', 'OnTrac', 'OnTrac D', 'DHL Express (Piece ID)', 'S10'
 ])
 
 export interface ValidTracking {
@@ -38,5 +57,6 @@ export function validateTracking (candidate: string, only?: CourierCode): ValidT
   const found = getTracking(candidate.toUpperCase(), couriers)
   if (found === undefined) return undefined
   const code = found.courier.code as CourierCode
-  return { number: found.trackingNumber, carrier: CARRIER_NAMES[code] ?? found.courier.name, isStrong: STRONG.has(found.name) }
+  const carrier = code === 's10' ? POSTS[found.trackingNumber.slice(-2)] : CARRIER_NAMES[code]
+  return { number: found.trackingNumber, carrier: carrier ?? CARRIER_NAMES[code] ?? found.courier.name, isStrong: STRONG.has(found.name) }
 }

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import { type ApplyEmailDeps, applyEmail } from '../email/apply-email.ts'
 import { rerunEmail } from '../email/rerun-email.ts'
+import { splitMbox } from '../email/split-mbox.ts'
 import { DomainError } from '../domain-error.ts'
+import { decodeContent } from '../intake/decode-content.ts'
 import { findEmail, listEmails } from '../store/email-message-repository.ts'
 import type { Store } from '../store/open-store.ts'
 import {
@@ -30,6 +32,12 @@ export async function registerEmailRoutes (app: FastifyInstance, deps: EmailRout
     scope.addContentTypeParser(MESSAGE_TYPES, { parseAs: 'buffer', bodyLimit: deps.bodyLimit }, (_request, body, done) => {
       done(null, body)
     })
+    // Without this Fastify's own refusal applied, which says the endpoint takes application/json.
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.bodyLimit }, (request, _body, done) => {
+      const type = request.headers['content-type']
+      done(new DomainError('UNSUPPORTED_MEDIA_TYPE', `this endpoint takes the whole email as message/rfc822 (or text/plain, application/octet-stream), not ${
+        type === undefined || type === '' ? 'a body without Content-Type' : type.split(';')[0]?.trim() ?? type}`))
+    })
 
     scope.post('/api/v2/emails', {
       schema: {
@@ -41,8 +49,13 @@ export async function registerEmailRoutes (app: FastifyInstance, deps: EmailRout
         response: { 200: emailResultSchema, ...errors }
       }
     }, async (request) => {
-      const raw = request.body
-      if (!Buffer.isBuffer(raw) || raw.length === 0) throw new DomainError('EMPTY_BODY', 'the body must be an RFC 822 message')
+      if (!Buffer.isBuffer(request.body) || request.body.length === 0) throw new DomainError('EMPTY_BODY', 'the body must be an RFC 822 message')
+      // A gzip-encoded email was stored as its compressed bytes and kept as unreadable.
+      const raw = decodeContent(request.body, request.headers['content-encoding'], deps.bodyLimit)
+      const messages = splitMbox(raw).length
+      if (messages > 1) {
+        throw new DomainError('INVALID_PAYLOAD', `the body is an mbox file of ${messages} emails; post one email a request, or read the file with roms email import`)
+      }
       return toEmailResultJson(await applyEmail(deps.emails, raw, { via: 'api' }))
     })
 

@@ -1,6 +1,6 @@
 // Signs that mean one currency only: a bare `$` (or `¥`, `kr`) could be several, and names none.
 const SYMBOL_CURRENCIES: ReadonlyArray<[RegExp, string]> = [
-  [/C\$|CA\$/, 'CAD'], [/A\$|AU\$/, 'AUD'], [/NZ\$/, 'NZD'], [/HK\$/, 'HKD'], [/S\$/, 'SGD'], [/R\$/, 'BRL'],
+  [/US\$/, 'USD'], [/C\$|CA\$/, 'CAD'], [/A\$|AU\$/, 'AUD'], [/NZ\$/, 'NZD'], [/HK\$/, 'HKD'], [/S\$/, 'SGD'], [/R\$/, 'BRL'],
   [/€/, 'EUR'], [/£/, 'GBP'], [/₹/, 'INR'], [/₩/, 'KRW']
 ]
 const CURRENCY_CODE = /\b(USD|EUR|GBP|CAD|AUD|NZD|JPY|CHF|SEK|NOK|DKK|PLN|CZK|INR|KRW|CNY|HKD|SGD|MXN|BRL)\b/i

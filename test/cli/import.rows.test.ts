@@ -47,6 +47,22 @@ describe('import dates', () => {
   })
 })
 
+describe('import of Excel serial dates (a date column formatted as a number)', () => {
+  it.each([
+    ['46354', '2026-11-28T00:00:00.000Z'],
+    ['46354.5', '2026-11-28T12:00:00.000Z'],
+    ['45291', '2023-12-31T00:00:00.000Z']
+  ])('reads %s as %s', (serial, iso) => {
+    expect(planRow({ row: 2, record: { order_number: 'X1', order_date: serial } }, options))
+      .toMatchObject({ kind: 'patch', patch: { fields: { orderDate: iso } } })
+  })
+
+  it('reads a statement\'s posted date written as a serial', () => {
+    expect(planRow({ row: 2, record: { 'Posted Date': '46356', Reference: 'R1' } }, { ...options, format: 'statement' }))
+      .toMatchObject({ kind: 'reference', extra: { posted_date: '2026-11-30' } })
+  })
+})
+
 describe('import of a ROMS export', () => {
   it('reads every field column the export writes as that field, not as extra', () => {
     const planned = planRow({ row: 2, record: { order_number: 'S1', platform_order_id: '820982911946154500', extra: '{"note":"gift"}' } }, options)

@@ -1,5 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
+import { type AddressInfo, createServer, type Server, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -42,5 +42,26 @@ describe.each(testDatabases())('roms send (%s)', (kind) => {
     const { code, stderr } = await runRoms(['send', '--url', 'http://127.0.0.1:9/x', '--secret', 's', '-'], { stdin: '{}' })
     expect(code).toBe(1)
     expect(stderr).toContain('SEND_FAILED: could not reach http://127.0.0.1:9/x')
+  })
+})
+
+describe('roms send to a server that takes the connection and never answers', () => {
+  let silent: Server
+  let sockets: Socket[]
+  beforeAll(async () => {
+    sockets = []
+    silent = createServer((socket) => { sockets.push(socket) })
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+  })
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy()
+    await new Promise((resolve) => silent.close(resolve))
+  })
+
+  it('gives up after --timeout seconds with a message, exit 1, instead of waiting for good', async () => {
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/api/v2/webhooks/orders`
+    const { code, stderr } = await runRoms(['send', '--url', url, '--timeout', '1', '--secret', 's', '-'], { stdin: '{}' })
+    expect(code).toBe(1)
+    expect(stderr).toContain(`SEND_FAILED: no answer from ${url} within 1 s (--timeout to wait longer)`)
   })
 })

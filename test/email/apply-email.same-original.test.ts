@@ -37,6 +37,14 @@ for (const kind of testDatabases()) {
       expect((await orderState(t.store, 'C05555555555'))?.values.quantity).toBe(2)
     })
 
+    it('answers duplicate for an email forwarded as an attachment after the original was applied', async () => {
+      const original = readFileSync(`${FIXTURES_DIR}nike-shipping-click-tracking.eml`)
+      const first = await applyEmail(emailDeps(t.store), original, imap)
+      expect(first.status).toBe('applied')
+      const attached = await applyEmail(emailDeps(t.store), handWritten('outlook-forward-as-attachment-nike-shipping'), imap)
+      expect(attached).toMatchObject({ status: 'duplicate', emailId: first.emailId })
+    })
+
     it('knows the copy when the forward quotes the date in the forwarder\'s time zone', async () => {
       await applyEmail(emailDeps(t.store), DIRECT, imap)
       const copy = await applyEmail(emailDeps(t.store), forwardAt('Sat, Nov 28, 2026 at 4:00 AM', '<fwd-new-york@gmail.com>'), imap)

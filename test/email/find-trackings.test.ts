@@ -11,7 +11,10 @@ const CARRIERS: Record<keyof typeof TRACKING, string> = {
   fedex12: 'FedEx',
   fedex15: 'FedEx',
   dhl: 'DHL',
-  amazon: 'Amazon Logistics'
+  amazon: 'Amazon Logistics',
+  royalMail: 'Royal Mail',
+  japanPost: 'Japan Post',
+  laPoste: 'La Poste'
 }
 
 describe('the fixture tracking numbers', () => {

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
 import { testDatabases } from '../helpers/test-database.ts'
@@ -28,6 +29,36 @@ for (const kind of testDatabases()) {
       const again = await post(raw, 'application/octet-stream')
       expect(again.statusCode).toBe(200)
       expect(again.json()).toMatchObject({ status: 'duplicate', email_id: first.email_id, order_id: first.order_id })
+    })
+
+    it('names what it takes when refusing another content type', async () => {
+      const response = await post('{}', 'application/json')
+      expect(response.statusCode).toBe(415)
+      expect(response.json().error).toEqual({
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: 'this endpoint takes the whole email as message/rfc822 (or text/plain, application/octet-stream), not application/json'
+      })
+      const form = await post(fixture('supreme-shipping'), 'application/x-www-form-urlencoded')
+      expect(form.json().error.message).toContain('not application/x-www-form-urlencoded')
+    })
+
+    it('reads a gzip-encoded email as the email', async () => {
+      const response = await t.app.inject({
+        method: 'POST', url: '/api/v2/emails', payload: gzipSync(fixture('snipes-shipping-dhl')), headers: { 'content-type': 'message/rfc822', 'content-encoding': 'gzip' }
+      })
+      expect(response.statusCode).toBe(200)
+      expect(response.json()).toMatchObject({ status: 'applied', kind: 'shipping', order_number: 'SNP20250311' })
+    })
+
+    it('refuses an mbox file of several emails instead of applying only the first', async () => {
+      const mbox = Buffer.concat([
+        Buffer.from('From MAILER-DAEMON Mon Nov 30 09:00:00 2026\n'), fixture('nike-confirmation'),
+        Buffer.from('\nFrom MAILER-DAEMON Mon Nov 30 10:00:00 2026\n'), fixture('nike-delivered')
+      ])
+      const response = await post(mbox)
+      expect(response.statusCode).toBe(400)
+      expect(response.json().error).toMatchObject({ code: 'INVALID_PAYLOAD', message: expect.stringContaining('an mbox file of 2 emails') })
+      expect((await t.app.inject({ method: 'GET', url: '/api/v2/emails' })).json().emails).toEqual([])
     })
 
     it('refuses other content types, an empty body and a body over the limit', async () => {

@@ -20,6 +20,8 @@ describe('normalizePatch', () => {
     ['€45,50', undefined, 'EUR'],
     ['USD 12.5', undefined, 'USD'],
     ['CA$210.00', undefined, 'CAD'],
+    ['US$99.99', undefined, 'USD'],
+    ['S$99.99', undefined, 'SGD'],
     ['£89.99', 'gbp', 'GBP'],
     ['€45,50', 'usd', 'USD'],
     ['$45.50', undefined, undefined],

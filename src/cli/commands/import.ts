@@ -1,6 +1,7 @@
 import { choiceOption, type Command, flagOption, integerOption, stringOption, UsageError } from '../command.ts'
 import { IMPORT_FORMATS } from '../import/import-format.ts'
 import { IMPORT_CONCURRENCY, importFile, type ImportSummary } from '../import/import-file.ts'
+import { withStdinFile } from '../import/spool-stdin.ts'
 import { withStore } from '../open-cli-store.ts'
 import { createProgressLine } from '../progress-line.ts'
 import type { Terminal } from '../terminal.ts'
@@ -12,11 +13,12 @@ const DEFAULT_BATCH = 1000
 export const importCommand: Command = {
   name: 'import',
   summary: 'Bring orders, tracking lists, cancellation lists or card statements in from CSV or JSON',
-  usage: 'roms import [--format F] [--as STATUS] [--dry-run] [--day-first] [--json] <file.csv|file.json>',
+  usage: 'roms import [--format F] [--as STATUS] [--dry-run] [--day-first] [--json] <file.csv|file.json|->',
   help: `
 Every row goes through the same rules as a webhook (the setup guide's column names, money such as "$1,299.00",
 dates) and the same apply function, recorded with source "import". A bad row is reported with its row number and
-never stops the others. CSV may use , ; or tab, may start with a BOM, and may hold Excel's ="1Z…" cells.
+never stops the others. CSV may use , ; or tab, may start with a BOM, and may hold Excel's ="1Z…" cells. - reads
+the file from stdin.
 
 formats (detected from the headers; --format to choose):
   orders         any columns of the webhook mapping: order_number, product, total, status, tracking_number, ...
@@ -47,10 +49,12 @@ Exit code 0 when every row was imported, 1 when some were rejected.`,
     if (path === undefined || more.length > 0) throw new UsageError('name one CSV or JSON file')
     const format = stringOption(input, 'format') === undefined ? undefined : choiceOption(input, 'format', IMPORT_FORMATS, 'orders')
     const batchSize = integerOption(input, 'batch', DEFAULT_BATCH)
-    const summary = await withStore(terminal, async (store) => {
+    const run = async (file: string): Promise<ImportSummary> => await withStore(terminal, async (store) => {
       let progress: ReturnType<typeof createProgressLine> | undefined
+      const stop = whenInterrupted(terminal)
       try {
-        return await importFile(store, path, {
+        return await importFile(store, file, {
+          signal: stop.signal,
           format,
           status: stringOption(input, 'as'),
           dayFirst: flagOption(input, 'day-first'),
@@ -62,12 +66,55 @@ Exit code 0 when every row was imported, 1 when some were rejected.`,
           }
         })
       } finally {
+        stop.release()
         progress?.finish()
       }
     }, { writerConcurrency: IMPORT_CONCURRENCY })
+    const summary = path === '-' ? await withStdinFile(terminal.stdin, async (file) => await runOnStdin(run, file)) : await run(path)
     if (flagOption(input, 'json')) await terminal.print(JSON.stringify(summary))
     else await printSummary(summary, terminal)
+    if (summary.interrupted === true) {
+      const rows = `${summary.rows.toLocaleString('en-US')} ${summary.rows === 1 ? 'row' : 'rows'}`
+      terminal.say(terminal.paint.yellow(`interrupted: the ${rows} read were applied; importing the file again leaves them unchanged and carries on`))
+      return INTERRUPTED
+    }
     return summary.rejected === 0 ? 0 : 1
+  }
+}
+
+/** The shell's code for a command ended by SIGINT. */
+const INTERRUPTED = 130
+
+/**
+ * Ctrl-C (or SIGTERM) stops reading the file; the batches already read are committed and the summary says how far the
+ * import got. Without this Node ended at once: the batches in flight were rolled back and nothing said what was in.
+ * A second Ctrl-C ends at once.
+ */
+function whenInterrupted (terminal: Terminal): { signal: AbortSignal, release: () => void } {
+  const stop = new AbortController()
+  const onSignal = (): void => {
+    if (stop.signal.aborted) process.exit(INTERRUPTED)
+    stop.abort()
+    terminal.say('interrupted: finishing the rows already read (Ctrl-C again to quit at once)')
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  return {
+    signal: stop.signal,
+    release: () => {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+    }
+  }
+}
+
+/** The summary and messages name stdin as the user did, not the temporary copy. */
+async function runOnStdin (run: (file: string) => Promise<ImportSummary>, file: string): Promise<ImportSummary> {
+  try {
+    return { ...await run(file), file: '-' }
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(error.message.replaceAll(file, 'stdin'), { cause: error })
+    throw error
   }
 }
 

@@ -1,8 +1,11 @@
 import { DomainError } from '../../domain-error.ts'
 import { loadConfig } from '../../config.ts'
-import { type Command, flagOption, stringOption, UsageError } from '../command.ts'
+import { type Command, flagOption, integerOption, stringOption, UsageError } from '../command.ts'
 import { readInput } from '../read-input.ts'
 import { signedHeaders, signOptions } from './sign.ts'
+
+// A server that takes the connection and never answers (a stopped process, a proxy) held the command for good.
+const DEFAULT_TIMEOUT_SECONDS = 30
 
 export const sendCommand: Command = {
   name: 'send',
@@ -18,12 +21,14 @@ options:
   --scheme, --secret, --id, --timestamp   as for roms sign
   -H, --header H     an extra header, such as "X-Shopify-Topic: orders/paid" (repeatable)
   --content-type T   default application/json
+  --timeout S        seconds to wait for the whole answer (default ${DEFAULT_TIMEOUT_SECONDS})
   --json             print {"status": 200, "body": ...}`,
   options: {
     ...signOptions,
     url: { type: 'string' },
     header: { type: 'string', short: 'H', multiple: true },
-    'content-type': { type: 'string' }
+    'content-type': { type: 'string' },
+    timeout: { type: 'string' }
   },
   maxPositionals: 1,
   run: async (input, terminal) => {
@@ -37,11 +42,15 @@ options:
       if (at <= 0) throw new UsageError(`--header must look like "Name: value", got "${line}"`)
       headers[line.slice(0, at).trim()] = line.slice(at + 1).trim()
     }
-    const response = await fetch(url, { method: 'POST', headers, body: new Uint8Array(body) }).catch((error: unknown) => {
+    const seconds = integerOption(input, 'timeout', DEFAULT_TIMEOUT_SECONDS)
+    const signal = AbortSignal.timeout(seconds * 1000)
+    const failed = (error: unknown): never => {
+      if (signal.aborted) throw new DomainError('SEND_FAILED', `no answer from ${url} within ${seconds} s (--timeout to wait longer)`, { cause: error })
       const reason = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error)
       throw new DomainError('SEND_FAILED', `could not reach ${url}: ${reason}`, { cause: error })
-    })
-    const text = await response.text()
+    }
+    const response = await fetch(url, { method: 'POST', headers, body: new Uint8Array(body), signal }).catch(failed)
+    const text = await response.text().catch(failed)
     if (flagOption(input, 'json')) {
       await terminal.print(JSON.stringify({ status: response.status, body: parseJson(text) }))
     } else {

@@ -18,11 +18,13 @@ const SLASH_DATE = /^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})(?:[ T](\d{1,2}):(\d
 
 /**
  * Spreadsheets write dates as they display them: `11/28/2026` or `11/28/2026 2:05 PM` in the US, `28.11.2026` or
- * `28/11/2026` elsewhere. These become ISO 8601 (`2026-11-28`, `2026-11-28T14:05:00`); anything else is returned as
+ * `28/11/2026` elsewhere, or, from a column formatted as a number, as Excel's serial day (`46354`, `46354.59`). These become ISO 8601 (`2026-11-28`, `2026-11-28T14:05:00`); anything else is returned as
  * given, for the order rules to accept (ISO, Unix time) or reject. A slash date that is no day of the calendar in the
  * order read is rejected here, quoting the cell as written (not the rewritten ISO form the user never typed).
  */
 export function toIsoDate (text: string, dayFirst: boolean, field: string): string {
+  const serial = fromExcelSerial(text.trim())
+  if (serial !== undefined) return serial
   const match = SLASH_DATE.exec(text.trim())
   if (match === null) return text
   const [, a = '', b = '', y = '', h, min, s, ampm] = match
@@ -42,4 +44,17 @@ export function toIsoDate (text: string, dayFirst: boolean, field: string): stri
 function isCalendarDay (year: number, month: number, day: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day))
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+}
+
+// Excel counts days from 1899-12-30 (its serial 60 is the 29 February 1900 that never was, so later serials line up
+// with this epoch). 20000 to 80000 is 1954 to 2119: a Unix time that small would be the first day of 1970.
+const EXCEL_SERIAL = /^(\d{5})(?:\.(\d+))?$/
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30)
+const DAY = 86_400_000
+
+function fromExcelSerial (text: string): string | undefined {
+  const match = EXCEL_SERIAL.exec(text)
+  if (match === null || Number(match[1]) < 20_000 || Number(match[1]) > 80_000) return undefined
+  const iso = new Date(EXCEL_EPOCH + Math.round(Number(text) * DAY / 1000) * 1000).toISOString()
+  return match[2] === undefined ? iso.slice(0, 10) : iso.slice(0, 19)
 }

@@ -13,6 +13,8 @@ export interface ImportOptions {
   /** Rows per writer job (one transaction). */
   batchSize: number
   onProgress?: (bytesRead: number, size: number, rows: number) => void
+  /** Aborted (Ctrl-C): read no more rows, let the batches already read commit, and say so in the summary. */
+  signal?: AbortSignal
 }
 
 export interface ImportSummary {
@@ -26,6 +28,8 @@ export interface ImportSummary {
   rejected: number
   errors: Array<{ row: number, code: string, message: string }>
   seconds: number
+  /** Stopped before the end of the file (Ctrl-C): only the rows counted were read and applied. */
+  interrupted?: true
 }
 
 /**
@@ -39,6 +43,7 @@ export async function importFile (store: Store, path: string, options: ImportOpt
   const started = performance.now()
   const table = await readTable(path)
   const format = options.format ?? (table.headerless ? 'cancellations' : detectFormat(table.headers))
+  if (table.kind === 'csv' && table.headers.length === 0) throw new UsageError(`${path} is empty: there is no header line and no row`)
   if (table.kind === 'csv' && !table.headerless && format !== 'statement' && !table.headers.some(isOrderNumberHeader)) {
     // Said once for the file, not once a row: every row would be refused for the same missing column.
     throw new UsageError(`${path} has no order number column (its columns: ${table.headers.join(', ')}); ` +
@@ -63,6 +68,10 @@ export async function importFile (store: Store, path: string, options: ImportOpt
   try {
     let batch: PlannedRow[] = []
     for await (const row of table.rows) {
+      if (options.signal?.aborted === true) {
+        summary.interrupted = true
+        break
+      }
       summary.rows++
       batch.push(planRow(row, planOptions))
       if (batch.length >= options.batchSize) {
@@ -78,7 +87,7 @@ export async function importFile (store: Store, path: string, options: ImportOpt
     for (const job of pending) job.catch(() => undefined)
     throw error
   }
-  for (const line of table.unreadable) {
+  for (const line of summary.interrupted === true ? [] : table.unreadable) {
     summary.rows++
     count([{ row: line.row, action: 'rejected', code: 'UNREADABLE_ROW', message: line.message }])
   }

@@ -5,6 +5,7 @@ import { isPlainObject } from '../../intake/readers/read-flat-order.ts'
 import { UsageError } from '../command.ts'
 import { checkRegularFile } from '../read-named-file.ts'
 import { cleanCell } from './clean-cell.ts'
+import { decodeFrom, type FileEncoding, findFileEncoding } from './file-encoding.ts'
 import { canonicalHeader, isKnownHeader } from './import-format.ts'
 
 /** One record of the file: its spreadsheet row (the header is row 1) or JSON position (from 1), and its cells. */
@@ -30,20 +31,37 @@ const SNIFF_BYTES = 64 * 1024
 
 export async function readTable (path: string): Promise<Table> {
   const size = await checkRegularFile(path)
-  const head = await readHead(path)
+  const bytes = await readHead(path)
+  const encoding = await findFileEncoding(path, bytes)
+  if (!encoding.startsWith('utf-16')) refuseBinary(path, bytes)
+  const head = encoding.startsWith('utf-16') ? new TextDecoder(encoding).decode(bytes) : bytes.toString('utf8')
   if (/\.json$/i.test(path) || (!/\.csv$/i.test(path) && /^\s*[[{]/.test(head.replace(/^\uFEFF/, '')))) return await readJsonTable(path, size)
-  return await readCsvTable(path, size, head)
+  return await readCsvTable(path, size, head, encoding)
 }
 
-async function readHead (path: string): Promise<string> {
+async function readHead (path: string): Promise<Buffer> {
   const file = await open(path)
   try {
     const buffer = Buffer.alloc(SNIFF_BYTES)
     const { bytesRead } = await file.read(buffer, 0, SNIFF_BYTES, 0)
-    return buffer.subarray(0, bytesRead).toString('utf8')
+    return buffer.subarray(0, bytesRead)
   } finally {
     await file.close()
   }
+}
+
+// A workbook given instead of its CSV was read as a list of order numbers to cancel, one per line of zip bytes.
+const BINARY_FORMATS: ReadonlyArray<[(head: Buffer) => boolean, string]> = [
+  [(head) => head.subarray(0, 4).equals(Buffer.from('PK\u0003\u0004', 'latin1')), 'a zip archive (an Excel .xlsx, Numbers or OpenDocument workbook)'],
+  [(head) => head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])), 'an old Excel .xls workbook'],
+  [(head) => head.subarray(0, 5).toString('latin1') === '%PDF-', 'a PDF'],
+  [(head) => head.subarray(0, 4096).includes(0), 'a binary file']
+]
+
+function refuseBinary (path: string, head: Buffer): void {
+  const found = BINARY_FORMATS.find(([isFormat]) => isFormat(head))
+  if (found === undefined) return
+  throw new UsageError(`${path} is ${found[1]}, not CSV or JSON: save the sheet as CSV (in Excel: File > Save As > CSV UTF-8) and import that`)
 }
 
 /** The header line's most frequent separator outside quotes: European Excel writes `;`, some banks a tab. */
@@ -60,12 +78,13 @@ export function sniffDelimiter (head: string): string {
   return best
 }
 
-async function readCsvTable (path: string, size: number, head: string): Promise<Table> {
+async function readCsvTable (path: string, size: number, head: string, encoding: FileEncoding): Promise<Table> {
   let bytes = 0
   const unreadable: Table['unreadable'] = []
   const source = createReadStream(path)
   source.on('data', (chunk) => { bytes += chunk.length })
-  const parser = source.pipe(parse({
+  const decoder = decodeFrom(encoding)
+  const parser = (decoder === undefined ? source : source.pipe(decoder)).pipe(parse({
     bom: true,
     delimiter: sniffDelimiter(head),
     relax_column_count: true,

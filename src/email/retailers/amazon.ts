@@ -10,7 +10,7 @@ export const amazon: RetailerRule = {
     'partial-shipping': [/^partially shipped:/i],
     delivered: [/^delivered:/i],
     shipping: [/^shipped:/i, /^out for delivery:/i],
-    'order-confirmation': [/^ordered:/i, /^your amazon\.com order of\b/i]
+    'order-confirmation': [/^ordered:/i, /^your amazon\.com order (?:of\b|#\s?\d{3}-\d{7}-\d{7})/i]
   },
   orderNumbers: [/\b(\d{3}-\d{7}-\d{7})\b/]
 }

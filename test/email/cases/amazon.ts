@@ -6,6 +6,13 @@ const order = '114-3941689-8772232'
 
 export const amazonCases: EmailCase[] = [
   {
+    name: 'amazon-your-order-number',
+    from: '"Amazon.com" <auto-confirm@amazon.com>',
+    subject: `Your Amazon.com order #${order}`,
+    blocks: [{ p: 'Hello Jordan,' }, { p: 'We\'ll send a confirmation when your items ship.' }],
+    expect: { retailer: 'amazon', kind: 'order-confirmation', orderNumber: order, status: null }
+  },
+  {
     name: 'amazon-ordered',
     from: '"Amazon.com" <auto-confirm@amazon.com>',
     subject: 'Ordered: "Pokémon TCG: Scarlet & Violet..." and 1 more item',

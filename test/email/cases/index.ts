@@ -8,7 +8,10 @@ import { footLockerCases } from './foot-locker.ts'
 import { forwardCases } from './forwards.ts'
 import { genericCases } from './generic.ts'
 import { hibbettCases } from './hibbett.ts'
+import { internationalCases } from './international.ts'
+import { languageCases } from './languages.ts'
 import { nikeCases } from './nike.ts'
+import { notOrderCases } from './not-orders.ts'
 import { otherRetailerCases } from './others.ts'
 import { shopifyCases } from './shopify.ts'
 import { snipesCases } from './snipes.ts'
@@ -31,5 +34,8 @@ export const EMAIL_CASES: readonly EmailCase[] = [
   ...targetCases,
   ...walmartCases,
   ...genericCases,
-  ...forwardCases
+  ...forwardCases,
+  ...notOrderCases,
+  ...internationalCases,
+  ...languageCases
 ]

@@ -6,6 +6,20 @@ const dunk = { title: 'Nike Dunk Low Retro', size: '10.5', quantity: 1, price: '
 
 export const nikeCases: EmailCase[] = [
   {
+    name: 'nike-snkrs-got-em',
+    from,
+    subject: 'You Got ’Em: Air Jordan 4 Retro ‘Black Cat’',
+    blocks: [{ p: 'Congrats, Jordan. Your order is confirmed.' }, { p: 'Order Number: C01928374651' }, { items: [{ title: 'Air Jordan 4 Retro', size: '10', quantity: 1, price: '$215.00' }] }],
+    expect: { retailer: 'nike', kind: 'order-confirmation', orderNumber: 'C01928374651', store: 'Nike', status: null, product: 'Air Jordan 4 Retro', size: '10', price: '$215.00' }
+  },
+  {
+    name: 'nike-snkrs-draw-lost',
+    from,
+    subject: 'We’re sorry, you didn’t get the Air Jordan 4 Retro',
+    blocks: [{ p: 'Thanks for entering. Unfortunately, you didn’t get ’em this time.' }],
+    expect: { retailer: 'nike', kind: 'unknown', orderNumber: null, problems: 2 }
+  },
+  {
     name: 'nike-confirmation',
     from,
     subject: 'Thanks for Your Order',

@@ -3,6 +3,13 @@ import { TRACKING } from '../support/tracking-numbers.ts'
 
 export const otherRetailerCases: EmailCase[] = [
   {
+    name: 'apple-processing-your-order',
+    from: 'Apple Store <order_acknowledgment@orders.apple.com>',
+    subject: 'We\'re processing your order W1234567890',
+    blocks: [{ p: 'Order Number: W1234567890' }, { items: [{ title: 'iPhone 17 Pro 256GB Deep Blue', quantity: 1, price: '$1,099.00' }] }],
+    expect: { retailer: 'generic', kind: 'order-confirmation', orderNumber: 'W1234567890', product: 'iPhone 17 Pro 256GB Deep Blue', price: '$1,099.00' }
+  },
+  {
     name: 'gamestop-confirmation',
     from: 'GameStop <noreply@email.gamestop.com>',
     subject: 'Thank you for your GameStop order',

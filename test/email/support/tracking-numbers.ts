@@ -46,10 +46,19 @@ export function amazonNumber (digits12: string): string {
   return `TBA${digits12}`
 }
 
+/** UPU S10 (RR123456785GB): 8 serial digits weighted 8,6,4,2,3,5,9,7; 11 minus the sum mod 11, 10 as 0 and 11 as 5. */
+export function s10Number (service: string, serial8: string, country: string): string {
+  const weights = [8, 6, 4, 2, 3, 5, 9, 7]
+  const sum = [...serial8].reduce((total, char, i) => total + Number(char) * (weights[i] ?? 0), 0)
+  const check = 11 - (sum % 11)
+  return `${service}${serial8}${check === 10 ? 0 : check === 11 ? 5 : check}${country}`
+}
+
 /** The same number with its last (check) digit changed, so it must be refused. */
 export function withWrongCheckDigit (number: string): string {
-  const last = Number(number.at(-1))
-  return `${number.slice(0, -1)}${(last + 1) % 10}`
+  // S10 numbers end with the country after the check digit.
+  const at = /[A-Z]{2}$/.test(number) ? number.length - 3 : number.length - 1
+  return `${number.slice(0, at)}${(Number(number[at]) + 1) % 10}${number.slice(at + 1)}`
 }
 
 export const TRACKING = {
@@ -60,5 +69,8 @@ export const TRACKING = {
   fedex12: fedexExpressNumber('77123456789'),
   fedex15: fedexGroundNumber('61290912345678'),
   dhl: dhlNumber('412345678'),
-  amazon: amazonNumber('301234567890')
+  amazon: amazonNumber('301234567890'),
+  royalMail: s10Number('RR', '12345678', 'GB'),
+  japanPost: s10Number('EJ', '87654321', 'JP'),
+  laPoste: s10Number('LA', '24681357', 'FR')
 } as const

@@ -1,0 +1,57 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { rawOf } from '../../src/store/email-message-repository.ts'
+import { openTestStore, type TestStore } from '../helpers/test-database.ts'
+import { runRoms } from './run-roms.ts'
+
+const EMAILS = join(import.meta.dirname, '../fixtures/emails')
+const eml = (name: string): string => readFileSync(join(EMAILS, `${name}.eml`), 'latin1')
+
+interface Line { file: string, status: string, kind: string, orderNumber: string }
+const lines = (stdout: string): Line[] => stdout.trim().split('\n').map((line) => JSON.parse(line) as Line)
+
+describe('roms email import of mbox files, stdin and files that cannot be read', () => {
+  let t: TestStore
+  beforeEach(async () => { t = await openTestStore('sqlite') })
+  afterEach(async () => { await t.cleanup() })
+
+  it('applies every message of an mbox file (as Google Takeout exports), not only the first', async () => {
+    // Each message ends with its newline, then a blank line before the next "From " line. A body line starting with
+    // "From " is written ">From " in an mbox; the stored message has it as sent.
+    const shipping = eml('nike-shipping-click-tracking').replace(/\r?\n\r?\n/, '\n\nFrom our team: thanks.\n\n')
+    const mbox = [
+      'From 1781234567890123456@xxx Tue Nov 24 10:00:00 +0000 2026', eml('nike-confirmation'),
+      'From 1781234567890123457@xxx Tue Nov 24 11:00:00 +0000 2026', shipping.replace(/^From our team/m, '>From our team'),
+      'From 1781234567890123458@xxx Tue Nov 24 12:00:00 +0000 2026', eml('adidas-confirmation')
+    ].join('\n')
+    const file = join(t.databaseUrl, '..', 'All mail Including Spam and Trash.mbox')
+    writeFileSync(file, mbox, 'latin1')
+    const result = await runRoms(['email', 'import', '--json', file], { env: { DATABASE_URL: t.databaseUrl } })
+    expect(result.code).toBe(0)
+    expect(lines(result.stdout).map((line) => [line.file, line.status, line.kind])).toEqual([
+      [`${file}#1`, 'applied', 'order-confirmation'],
+      [`${file}#2`, 'applied', 'shipping'],
+      [`${file}#3`, 'applied', 'order-confirmation']
+    ])
+    const stored = await t.store.db.kysely.selectFrom('email_messages').selectAll().orderBy('id').execute()
+    const second = rawOf({ rawText: stored[1]?.raw ?? '', rawEncoding: stored[1]?.raw_encoding === 'base64' ? 'base64' : 'utf8' })
+    expect(second.toString('latin1')).toBe(shipping)
+  })
+
+  it('reports a file it cannot read, imports the others and exits 1', async () => {
+    const missing = join(EMAILS, 'no-such-email.eml')
+    const result = await runRoms(['email', 'import', '--json', join(EMAILS, 'nike-confirmation.eml'), missing, join(EMAILS, 'nike-delivered.eml')], {
+      env: { DATABASE_URL: t.databaseUrl }
+    })
+    expect(result.code).toBe(1)
+    expect(result.stderr.trim()).toBe(`roms email: cannot open ${missing}: no such file or directory`)
+    expect(lines(result.stdout).map((line) => line.status)).toEqual(['applied', 'applied'])
+  })
+
+  it('reads an email from stdin for -', async () => {
+    const result = await runRoms(['email', 'import', '-'], { env: { DATABASE_URL: t.databaseUrl }, stdin: readFileSync(join(EMAILS, 'supreme-shipping.eml')) })
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^-: applied \(supreme shipping\) order \S+ created\n$/)
+  })
+})
