@@ -35,4 +35,13 @@ describe.skipIf(!hasChromium())('dashboard with long values that have no spaces,
       await page.close()
     })
   }
+
+  it('says why an order cannot be shown in the server\'s words, for an id that does not exist or is not a number', async () => {
+    const page = await openPage(browser())
+    for (const [id, words] of [['999999', 'Could not load order 999999: no order with id 999999'], ['abc', 'Could not load order abc: URL parameter id must be integer']]) {
+      await page.goto(`${server().origin}/#/orders/${id}`)
+      await expect.poll(async () => await page.locator('main p.error').textContent()).toBe(words)
+    }
+    await page.close()
+  })
 })
