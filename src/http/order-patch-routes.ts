@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { DomainError } from '../domain-error.ts'
 import { correctOrder } from '../intake/correct-order.ts'
 import { parseJson } from '../intake/parse-json.ts'
+import { redactPath } from '../intake/redact.ts'
 import type { IntakeDeps } from '../intake/receive-delivery.ts'
 import { findOrderById } from '../store/order-query-repository.ts'
 import type { Store } from '../store/open-store.ts'
@@ -62,7 +63,8 @@ function registerPatchRoute (app: FastifyInstance, store: Store, intake: IntakeD
       orderId: id,
       body: request.body,
       headers: headersOf(request),
-      path: request.url,
+      // Stored and shown as a delivery's is: a token someone put in the query (`?token=`) is redacted first.
+      path: redactPath(request.url, undefined),
       clientIp: request.ip,
       receivedAt: intake.clock()
     })
