@@ -18,7 +18,10 @@ export function registerOrderPatchRoutes (app: FastifyInstance, store: Store, in
     // a number beyond a double kept as written so its error quotes it, and a `__proto__` key an unknown field like any
     // other (Fastify's parser called a body with one "not valid JSON").
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-      if (UTF8.test(request.headers['content-type'] ?? '')) {
+      const encoding = request.headers['content-encoding']?.trim().toLowerCase()
+      if (encoding !== undefined && encoding !== '' && encoding !== 'identity') {
+        done(new DomainError('UNSUPPORTED_ENCODING', `this endpoint takes an uncompressed body, not Content-Encoding ${encoding.slice(0, 40)}`))
+      } else if (UTF8.test(request.headers['content-type'] ?? '')) {
         done(new DomainError('UNSUPPORTED_CHARSET', 'this endpoint takes UTF-8 only'))
       } else if (String(body).trim() === '') {
         done(new DomainError('EMPTY_BODY', 'the body is empty: send a JSON object'))

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { postJson } from '../helpers/post-order.ts'
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
@@ -111,6 +112,11 @@ for (const kind of testDatabases()) {
         expect(res.statusCode, `${payload.slice(0, 40)}: ${res.body}`).toBe(status)
         expect(res.json()).toEqual({ success: false, error: expect.objectContaining(error) })
       }
+      const zipped = await t.app.inject({
+        method: 'PATCH', url: `/api/v2/orders/${id}`, headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, payload: gzipSync('{"status":"delivered"}')
+      })
+      expect(zipped.statusCode, zipped.body).toBe(415)
+      expect(zipped.json()).toEqual({ success: false, error: { code: 'UNSUPPORTED_ENCODING', message: 'this endpoint takes an uncompressed body, not Content-Encoding gzip' } })
       const ok = await patch('{"status":"delivered"}', 'application/json; charset=UTF-8')
       expect(ok.statusCode, ok.body).toBe(200)
       expect(ok.json()).toMatchObject({ action: 'updated', order: { status: 'delivered' } })
