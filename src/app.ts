@@ -18,6 +18,8 @@ import { registerOrderPatchRoutes } from './http/order-patch-routes.ts'
 import { registerOrderRoutes } from './http/order-routes.ts'
 import { registerOrderStatsRoutes } from './http/order-stats-routes.ts'
 import { registerNulGuard } from './http/refuse-nul.ts'
+import { registerRepeatedQueryGuard } from './http/refuse-repeated-query.ts'
+import { registerInfiniteNumberGuard } from './http/refuse-infinite-numbers.ts'
 import { registerSchemas } from './http/schemas.ts'
 import { registerSecurityHeaders } from './http/security-headers.ts'
 import { routeFactsOf } from './http/route-facts.ts'
@@ -83,6 +85,8 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
   })
   registerErrorHandlers(app)
   registerNulGuard(app)
+  registerRepeatedQueryGuard(app)
+  registerInfiniteNumberGuard(app)
   await registerSecurityHeaders(app)
   // Hooks on the delivery path are callbacks, not async functions: each promise is a turn of the event loop per request.
   app.addHook('onResponse', (request, reply, done) => {

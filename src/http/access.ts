@@ -100,7 +100,10 @@ function isLoopbackHost (host: string | undefined): boolean {
 /** A browser names the page that sent a request; a cookie or loopback grant must not let another site change data. */
 function isSameOrigin (request: FastifyRequest): boolean {
   const site = request.headers['sec-fetch-site']
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false
+  // The browser's own word, which no page can set; Origin and Host are compared only without it, since a proxy in
+  // front may pass its own Host on (nginx's default `proxy_pass` sends the upstream's address, not the site's name).
+  if (site === 'same-origin') return true
+  if (site !== undefined && site !== 'none') return false
   const origin = request.headers.origin
   if (origin === undefined) return true
   return URL.canParse(origin) && new URL(origin).host === request.headers.host

@@ -80,7 +80,7 @@ export async function registerEmailRoutes (app: FastifyInstance, deps: EmailRout
         type: 'object',
         properties: {
           limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-          before: { type: 'integer', minimum: 1, description: 'Only emails with an id below this (the next page)' },
+          before: { ...ROW_ID, description: 'Only emails with an id below this (the next page)' },
           status: {
             type: 'string',
             pattern: '^(applied|unmatched|failed)(,(applied|unmatched|failed))*$',

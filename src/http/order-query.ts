@@ -60,10 +60,32 @@ export function toOrderPage (query: OrderListQuery, limit = query.limit): OrderP
   return { ...page, after: { key: data.k, id: data.i } }
 }
 
+// The keys this server writes into cursors: an amount as stored ('1299.00', '-5.00'), or a time as stored (ISO text).
+const KEY_FORMATS: Record<OrderSortKey, (key: string) => boolean> = {
+  total: (key) => /^-?\d{1,30}(?:\.\d{1,10})?$/.test(key),
+  created_at: isStoredTime,
+  order_date: isStoredTime
+}
+
+function isStoredTime (key: string): boolean {
+  return key.length <= 40 && /^[\d+\-:.TZ ]+$/.test(key) && Number.isFinite(Date.parse(key))
+}
+
+/**
+ * A cursor cut short when a link was copied, or edited by hand, is refused before it reaches the database: PostgreSQL
+ * refused an id beyond bigint or a NUL in the key (a 500), and a total that is no number matched any order.
+ */
+function isCursorData (data: Partial<CursorData>): data is CursorData {
+  if (typeof data.s !== 'string' || typeof data.d !== 'string' || typeof data.k !== 'string') return false
+  if (!Number.isSafeInteger(data.i) || (data.i ?? -1) < 0) return false
+  const isKey = KEY_FORMATS[data.s as OrderSortKey] as ((key: string) => boolean) | undefined
+  return isKey === undefined || isKey(data.k)
+}
+
 function decodeCursor (cursor: string): CursorData {
   try {
     const data = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<CursorData>
-    if (typeof data.k === 'string' && Number.isInteger(data.i) && typeof data.s === 'string' && typeof data.d === 'string') return data as CursorData
+    if (isCursorData(data)) return data
   } catch {
     // Falls through to the error below: any undecodable cursor gets the same answer.
   }

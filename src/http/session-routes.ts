@@ -49,7 +49,7 @@ export function registerSessionRoutes (app: FastifyInstance, apiTokens: readonly
         guesses?.recordWrongToken(request)
         return await refuse(reply, { fromForm, returnTo }, 401, 'UNAUTHORIZED', 'that is not the API token (ROMS_API_TOKEN)')
       }
-      reply.header('set-cookie', sessionCookie(token, request.protocol === 'https'))
+      reply.header('set-cookie', sessionCookie(token, isHttps(request)))
       // Only a path on this server: an open redirect would let a link sign users in and send them elsewhere.
       if (fromForm) return await reply.code(303).header('location', isLocalPath(returnTo) ? returnTo : '/').send()
       return { success: true, token_required: true, signed_in: true }
@@ -58,10 +58,22 @@ export function registerSessionRoutes (app: FastifyInstance, apiTokens: readonly
     scope.delete('/api/v2/session', {
       schema: { summary: 'Sign out: clears the session cookie', tags: ['session'], response: { 200: sessionAnswer } }
     }, async (request, reply) => {
-      reply.header('set-cookie', clearedSessionCookie(request.protocol === 'https'))
+      reply.header('set-cookie', clearedSessionCookie(isHttps(request)))
       return { success: true, token_required: apiTokens.length > 0, signed_in: false }
     })
   })
+}
+
+/**
+ * Whether the browser is on HTTPS: ROMS serves plain HTTP, and the tunnel or proxy in front (ngrok, cloudflared, nginx,
+ * Caddy) that ends TLS says so in `X-Forwarded-Proto` or `Forwarded: proto=`, the browser's hop first. Trusted from any
+ * peer: a client that lies only marks its own cookie Secure (or makes its own browser drop it).
+ */
+function isHttps (request: FastifyRequest): boolean {
+  if (request.protocol === 'https') return true
+  const header = (name: string): string => [request.headers[name] ?? ''].flat().join(',')
+  const proto = header('x-forwarded-proto').split(',')[0]?.trim() || /proto="?([a-z]+)/i.exec(header('forwarded'))?.[1]
+  return proto?.toLowerCase() === 'https'
 }
 
 function isSignedIn (request: FastifyRequest, apiTokens: readonly string[]): boolean {

@@ -1,10 +1,15 @@
 import type { FastifyInstance } from 'fastify'
-import type { DeliveryLog } from '../store/delivery-log-repository.ts'
+import { DomainError } from '../domain-error.ts'
+import type { DeliveryLog, DeliveryOutcome } from '../store/delivery-log-repository.ts'
 import { listDeliveryLogs } from '../store/delivery-log-repository.ts'
 import type { Store } from '../store/open-store.ts'
 import { readInstant } from '../orders/read-order-filter.ts'
 import { idPageSchema } from './schemas.ts'
 import { ROW_ID } from './id-params.ts'
+
+const OUTCOMES = [
+  'received', 'created', 'updated', 'unchanged', 'duplicate', 'stale', 'ping', 'test', 'declined', 'rejected', 'unauthorized', 'failed'
+] as const satisfies readonly DeliveryOutcome[]
 
 export function registerWebhookLogRoutes (app: FastifyInstance, store: Store): void {
   app.get('/api/v2/webhooks/logs', {
@@ -33,7 +38,7 @@ export function registerWebhookLogRoutes (app: FastifyInstance, store: Store): v
     const logs = await listDeliveryLogs(store.db, {
       limit: q.limit,
       before: q.before,
-      outcome: given(q.outcome),
+      outcome: readOutcome(given(q.outcome)),
       source: given(q.source),
       orderNumber: given(q.order_number),
       since: readBound(q.since, 'since', 'start'),
@@ -51,6 +56,14 @@ export function registerWebhookLogRoutes (app: FastifyInstance, store: Store): v
 // An empty value is no filter, as in the orders list (a form sends every field).
 function given (value: string | undefined): string | undefined {
   return value === '' ? undefined : value
+}
+
+/** One of the outcomes a delivery can have: a typo (`outcome=rejectd`) listed nothing, as if none had been refused. */
+function readOutcome (value: string | undefined): DeliveryOutcome | undefined {
+  if (value === undefined) return undefined
+  const outcome = OUTCOMES.find((o) => o === value.trim().toLowerCase())
+  if (outcome !== undefined) return outcome
+  throw new DomainError('INVALID_QUERY', `outcome must be one of ${OUTCOMES.join(', ')}; got "${value.slice(0, 40)}"`, { field: 'outcome' })
 }
 
 /** Read as the orders' `from` and `to` are, so both compare as the stored `toISOString()` text whatever the notation. */

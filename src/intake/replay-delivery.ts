@@ -1,6 +1,7 @@
 import { DomainError } from '../domain-error.ts'
 import type { Db } from '../store/database.ts'
 import { decodeBody, type DeliveryLog, findDeliveryLog } from '../store/delivery-log-repository.ts'
+import { ERASED } from '../store/scrub-personal.ts'
 import { correctOrder } from './correct-order.ts'
 import { type DeliveryResult, type IntakeDeps, receiveDelivery } from './receive-delivery.ts'
 
@@ -14,6 +15,11 @@ export async function replayDelivery (deps: IntakeDeps, db: Db, logId: number): 
   if (log === undefined) throw new DomainError('NOT_FOUND', `no delivery with id ${logId}`)
   if (log.errorCode === 'BODY_TOO_LARGE') {
     throw new DomainError('NOT_REPLAYABLE', `delivery ${logId} was larger than the body limit: only its first part was kept`)
+  }
+  // An erasure (roms erase, DELETE /api/v2/customers) left '[erased]' for the body: replayed, it was a new rejected
+  // delivery saying the body was not JSON.
+  if (log.rawBodyEncoding === 'utf8' && decodeBody(log).toString('utf8') === ERASED) {
+    throw new DomainError('NOT_REPLAYABLE', `delivery ${logId} was erased on a customer's request: there is nothing left to replay`)
   }
   const receivedAt = deps.clock()
   if (log.source === 'manual' && log.orderId !== null) {

@@ -46,7 +46,17 @@ export function readInstant (value: string, field: string, bound: 'start' | 'end
   if (!Number.isFinite(time) || !isCalendarDay(value)) {
     throw new DomainError('INVALID_QUERY', `${field} must be an ISO 8601 date or date-time, got "${value}"`, { field })
   }
-  return new Date(dateOnly && bound === 'end' ? time + 86_400_000 : time).toISOString()
+  return toStoredText(dateOnly && bound === 'end' ? time + 86_400_000 : time)
+}
+
+// toISOString() writes a year outside 0000-9999 with a sign and six digits ('+010000-01-01…'), which sorts before
+// every stored time as text: `to=9999-12-31`, a common "until forever", found no orders at all.
+const FIRST = Date.parse('0000-01-01T00:00:00.000Z')
+const LAST = Date.parse('9999-12-31T23:59:59.999Z')
+
+/** The instant as stored times are written, held within the years that text can write. */
+function toStoredText (time: number): string {
+  return new Date(Math.min(Math.max(time, FIRST), LAST)).toISOString()
 }
 
 function isCalendarDay (value: string): boolean {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from './database.ts'
 import { ERASED, scrubPersonal } from './scrub-personal.ts'
+import { toSearchTerm } from './search-predicate.ts'
 import type { Writer } from './writer.ts'
 
 export interface ErasureReport {
@@ -21,13 +22,16 @@ const BATCH = 200
  */
 export async function eraseCustomer (store: { db: Db, writer: Writer }, email: string, now: Date): Promise<ErasureReport> {
   const needle = email.trim().toLowerCase()
+  // Lowered as the orders search lowers: the built-in lower() of SQLite (and of PostgreSQL under a C ctype) leaves
+  // letters beyond ASCII as they are, so ZOË@EXAMPLE.COM stayed when zoë@example.com was erased.
+  const lower = toSearchTerm(store.db.features, needle).lower
   const patterns = [...new Set([needle, encodeURIComponent(needle).toLowerCase()])].map((p) => `%${escapeLike(p)}%`)
   const matches = (column: string): ReturnType<typeof sql<boolean>> =>
-    sql<boolean>`(${sql.join(patterns.map((p) => sql`lower(${sql.ref(column)}) like ${p} escape '\\'`), sql` or `)})`
+    sql<boolean>`(${sql.join(patterns.map((p) => sql`${lower}(${sql.ref(column)}) like ${p} escape '\\'`), sql` or `)})`
   const { kysely } = store.db
 
   const orderIds = (await kysely.selectFrom('orders').select('id')
-    .where((eb) => eb.or([eb(sql`lower(email)`, '=', needle), matches('extra'), matches('customer_name')]))
+    .where((eb) => eb.or([eb(sql`${lower}(email)`, '=', needle), matches('extra'), matches('customer_name')]))
     .execute()).map((r) => Number(r.id))
   const report: ErasureReport = { orders: 0, events: 0, deliveries: 0, emails: 0 }
   const stamp = now.toISOString()

@@ -11,13 +11,17 @@ export interface SearchTerm {
   lower: RawBuilder<unknown>
 }
 
-// PostgreSQL's lower() lowers every letter under a UTF-8 ctype (C.UTF-8, en_US.UTF-8; not under plain C); SQLite's
-// only ASCII ones, so a term with other letters is lowered by a function of ROMS (sqlite-search-functions.ts).
-const LOWER_KNOWS_UNICODE: Record<DialectFeatures['name'], boolean> = { sqlite: false, postgres: true }
+// SQLite's lower() lowers ASCII letters only, so a term with other letters is lowered by a function of ROMS
+// (sqlite-search-functions.ts). PostgreSQL's follows the database's LC_CTYPE (ASCII only under plain C): every term is
+// lowered by search_lower() (migration 0008), which lowers every letter whatever the locale, as the trigram indexes do.
+const LOWERS: Record<DialectFeatures['name'], { ascii: string, other: string }> = {
+  sqlite: { ascii: 'lower', other: UNICODE_LOWER },
+  postgres: { ascii: 'search_lower', other: 'search_lower' }
+}
 
 export function toSearchTerm (features: DialectFeatures, term: string): SearchTerm {
-  const ascii = /^\p{ASCII}*$/u.test(term)
-  return { pattern: containsPattern(term), lower: sql.raw(ascii || LOWER_KNOWS_UNICODE[features.name] ? 'lower' : UNICODE_LOWER) }
+  const lowers = LOWERS[features.name]
+  return { pattern: containsPattern(term), lower: sql.raw(/^\p{ASCII}*$/u.test(term) ? lowers.ascii : lowers.other) }
 }
 
 /** The LIKE pattern for "contains the term", its % _ and \ taken literally. */

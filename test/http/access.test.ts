@@ -107,6 +107,33 @@ for (const kind of testDatabases()) {
       expect(forged.statusCode).toBe(401)
     })
 
+    // The guide's ngrok, cloudflared, nginx or Caddy end TLS and pass plain HTTP on with X-Forwarded-Proto (or Forwarded).
+    it('marks the cookie Secure when the browser is on HTTPS through a tunnel or proxy that says so, and only then', async () => {
+      const signIn = async (headers: Record<string, string>): Promise<string> =>
+        String((await t.app.inject({ method: 'POST', url: '/api/v2/session', payload: { token: 'tok-3f9a' }, headers })).headers['set-cookie'])
+      expect(await signIn({ 'x-forwarded-proto': 'https' })).toMatch(/; Secure$/)
+      expect(await signIn({ 'x-forwarded-proto': 'HTTPS' })).toMatch(/; Secure$/)
+      expect(await signIn({ 'x-forwarded-proto': 'https, http' })).toMatch(/; Secure$/)
+      expect(await signIn({ 'x-forwarded-proto': 'http, https' })).not.toContain('Secure')
+      expect(await signIn({ forwarded: 'for=203.0.113.9;proto=https;host=roms.example' })).toMatch(/; Secure$/)
+      expect(await signIn({})).not.toContain('Secure')
+      expect(await signIn({ 'x-forwarded-proto': 'http' })).not.toContain('Secure')
+      const signOut = await t.app.inject({ method: 'DELETE', url: '/api/v2/session', headers: { 'x-forwarded-proto': 'https', authorization: 'Bearer tok-3f9a' } })
+      expect(String(signOut.headers['set-cookie'])).toMatch(/Max-Age=0; Secure$/)
+    })
+
+    it('lets the dashboard change data behind a proxy that passes its own Host on, when the browser says same-origin', async () => {
+      const id = (await postJson(t.app, { order_number: 'AC-PROXY' })).json().order_id as number
+      const session = String((await t.app.inject({ method: 'POST', url: '/api/v2/session', payload: { token: 'tok-3f9a' } })).headers['set-cookie']).split(';')[0] ?? ''
+      const patch = async (headers: Record<string, string>): Promise<number> => (await t.app.inject({
+        method: 'PATCH', url: `/api/v2/orders/${id}`, payload: { status: 'shipped' }, headers: { cookie: session, host: '127.0.0.1:8001', ...headers }
+      })).statusCode
+      expect(await patch({ origin: 'https://roms.example.com', 'sec-fetch-site': 'same-origin' })).toBe(200)
+      expect(await patch({ origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' })).toBe(403)
+      expect(await patch({ origin: 'https://evil.example', 'sec-fetch-site': 'same-site' })).toBe(403)
+      expect(await patch({ origin: 'https://evil.example' })).toBe(403)
+    })
+
     it('signs in from the plain form and returns to the page asked for, never to another site', async () => {
       const form = await t.app.inject({ method: 'POST', url: '/api/v2/session', payload: 'token=tok-3f9a&return_to=%2Fdeliveries', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
       expect(form.statusCode).toBe(303)

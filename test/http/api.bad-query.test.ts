@@ -41,7 +41,20 @@ for (const kind of testDatabases()) {
       ['/api/v2/webhooks/logs?limit=many', 'limit', 'query parameter limit must be integer', 'INVALID_QUERY'],
       ['/api/v2/orders?sort=price', 'sort', 'query parameter sort must be one of created_at, order_date, total', 'INVALID_QUERY'],
       ['/api/v2/orders?page=2', 'page', 'unknown query parameter page', 'INVALID_QUERY'],
-      ['/api/v2/orders/abc', 'id', 'URL parameter id must be integer', 'INVALID_REQUEST']
+      ['/api/v2/orders/abc', 'id', 'URL parameter id must be integer', 'INVALID_REQUEST'],
+      ['/api/v2/orders?limit=10&limit=20', 'limit', 'query parameter limit is given 2 times: give it once', 'INVALID_QUERY'],
+      ['/api/v2/orders?status=shipped&status=delivered', 'status',
+        'query parameter status is given 2 times: give it once (several statuses go in one, separated by commas: status=shipped,delivered)', 'INVALID_QUERY'],
+      ['/api/v2/orders/stats?from=2026-01-01&from=2026-02-01&from=', 'from', 'query parameter from is given 3 times: give it once', 'INVALID_QUERY'],
+      ['/api/v2/orders/export.csv?q=a&q=b', 'q', 'query parameter q is given 2 times: give it once', 'INVALID_QUERY'],
+      ['/api/v2/webhooks/logs?outcome=created&outcome=rejected', 'outcome', 'query parameter outcome is given 2 times: give it once', 'INVALID_QUERY'],
+      ['/api/v2/orders?limit=1e309', 'limit', 'query parameter limit is beyond any number this API takes', 'INVALID_QUERY'],
+      ['/api/v2/webhooks/logs?before=1e309', 'before', 'query parameter before is beyond any number this API takes', 'INVALID_QUERY'],
+      ['/api/v2/webhooks/logs?limit=-1e309', 'limit', 'query parameter limit is beyond any number this API takes', 'INVALID_QUERY'],
+      ['/api/v2/emails?limit=1e309', 'limit', 'query parameter limit is beyond any number this API takes', 'INVALID_QUERY'],
+      ['/api/v2/emails?before=999999999999999999999999999999', 'before', 'query parameter before must be <= 9007199254740991', 'INVALID_QUERY'],
+      ['/api/v2/orders/1e309', 'id', 'URL parameter id is beyond any number this API takes', 'INVALID_REQUEST'],
+      ['/api/v2/webhooks/logs/1e309', 'id', 'URL parameter id is beyond any number this API takes', 'INVALID_REQUEST']
     ])('answers %s 400 in the words of the request', async (url, field, message, code) => {
       const res = await t.app.inject({ method: 'GET', url })
       expect(res.statusCode).toBe(400)

@@ -64,6 +64,17 @@ for (const kind of testDatabases()) {
       expect(events.map((e) => e.event_type)).toContain('erased')
     })
 
+    it('erases an address with letters beyond ASCII whatever their case, as the search finds it', async () => {
+      await postJson(t.app, { order_number: 'ER-U', email: 'ZOË.ØRSTED@EXAMPLE.COM', customer_name: 'Zoë Ørsted', product: 'Tee' })
+      expect((await everyRow()).toLowerCase()).toContain('zoë.ørsted@example.com')
+      const res = await t.app.inject({ method: 'DELETE', url: `/api/v2/customers/${encodeURIComponent('zoë.ørsted@example.com')}` })
+      expect(res.statusCode, res.body).toBe(200)
+      expect(res.json()).toMatchObject({ erased: { orders: 1, deliveries: 1 } })
+      const rows = (await everyRow()).toLowerCase()
+      expect(rows).not.toContain('zoë.ørsted@example.com')
+      expect(rows).not.toContain('zoë ørsted')
+    })
+
     it('refuses what is not an email address', async () => {
       const res = await t.app.inject({ method: 'DELETE', url: '/api/v2/customers/not-an-email' })
       expect(res.statusCode).toBe(400)

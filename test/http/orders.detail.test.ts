@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { postJson } from '../helpers/post-order.ts'
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
@@ -91,6 +92,34 @@ for (const kind of testDatabases()) {
         expect(res.json()).toMatchObject({ success: false, error: { field } })
       }
       expect((await t.app.inject({ method: 'PATCH', url: '/api/v2/orders/999', payload: { status: 'x' } })).statusCode).toBe(404)
+    })
+
+    it('reads a correction as a delivery is read: too deep, huge numbers, __proto__, empty and non-UTF-8 bodies are 4xx naming the problem', async () => {
+      const id = await created()
+      const patch = async (payload: string, type = 'application/json'): Promise<{ statusCode: number, body: string, json: () => any }> =>
+        await t.app.inject({ method: 'PATCH', url: `/api/v2/orders/${id}`, headers: { 'content-type': type }, payload })
+      const deep = `{"extra":{"a":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}}`
+      const cases: Array<[string, string, number, Record<string, unknown>]> = [
+        [deep, 'application/json', 400, { code: 'INVALID_JSON', message: 'the JSON body is nested more than 64 levels deep' }],
+        ['{"total":1e400}', 'application/json', 400, { code: 'INVALID_FIELD', field: 'total', message: expect.stringContaining('got "1e400"') }],
+        ['{"status":"shipped","__proto__":{"x":1}}', 'application/json', 400, { code: 'INVALID_FIELD', field: '__proto__' }],
+        ['{"status":', 'application/json', 400, { code: 'INVALID_JSON' }],
+        ['', 'application/json', 400, { code: 'EMPTY_BODY' }],
+        ['{"status":"shipped"}', 'application/json; charset=latin1', 415, { code: 'UNSUPPORTED_CHARSET' }]
+      ]
+      for (const [payload, type, status, error] of cases) {
+        const res = await patch(payload, type)
+        expect(res.statusCode, `${payload.slice(0, 40)}: ${res.body}`).toBe(status)
+        expect(res.json()).toEqual({ success: false, error: expect.objectContaining(error) })
+      }
+      const zipped = await t.app.inject({
+        method: 'PATCH', url: `/api/v2/orders/${id}`, headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, payload: gzipSync('{"status":"delivered"}')
+      })
+      expect(zipped.statusCode, zipped.body).toBe(415)
+      expect(zipped.json()).toEqual({ success: false, error: { code: 'UNSUPPORTED_ENCODING', message: 'this endpoint takes an uncompressed body, not Content-Encoding gzip' } })
+      const ok = await patch('{"status":"delivered"}', 'application/json; charset=UTF-8')
+      expect(ok.statusCode, ok.body).toBe(200)
+      expect(ok.json()).toMatchObject({ action: 'updated', order: { status: 'delivered' } })
     })
   })
 }

@@ -75,5 +75,24 @@ for (const kind of testDatabases()) {
       expect(res.statusCode).toBe(400)
       expect(res.json()).toMatchObject({ error: { code: 'INVALID_QUERY', field: 'cursor' } })
     })
+
+    // A cursor is opaque, but one cut short when a link was copied, or edited by hand, must not reach the database:
+    // PostgreSQL refused an id beyond bigint and a NUL in the key (a 500), and a total that is no number matched anything.
+    it.each([
+      ['created_at', { k: '2026-11-01T09:00:00.000Z', i: 1e300 }],
+      ['created_at', { k: '2026-11-01T09:00:00.000Z', i: -5 }],
+      ['created_at', { k: '2026-11-01T09:00:00.000Z', i: 1.5 }],
+      ['created_at', { k: '\u0000', i: 1 }],
+      ['created_at', { k: 'not a date', i: 1 }],
+      ['order_date', { k: '', i: 1 }],
+      ['total', { k: 'x', i: 1 }],
+      ['total', { k: '1e999', i: 1 }],
+      ['total', { k: 'NaN', i: 1 }]
+    ])('refuses a %s cursor whose key or id this server never gives out: %j', async (sort, data) => {
+      const cursor = Buffer.from(JSON.stringify({ s: sort, d: 'desc', ...data })).toString('base64url')
+      const res = await t.app.inject({ method: 'GET', url: `/api/v2/orders?limit=7&sort=${sort}&cursor=${cursor}` })
+      expect(res.statusCode, res.body).toBe(400)
+      expect(res.json()).toEqual({ success: false, error: { code: 'INVALID_QUERY', message: 'cursor is not one this server gave out', field: 'cursor' } })
+    })
   })
 }

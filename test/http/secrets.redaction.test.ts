@@ -112,6 +112,21 @@ for (const kind of testDatabases()) {
       for (const credential of credentials) expect(row).not.toContain(credential)
     })
 
+    it('stores no credential put in the URL of a correction by hand', async () => {
+      const bearer = { authorization: `Bearer ${SECRETS.ROMS_API_TOKEN[1] ?? ''}` }
+      expect(await send('/api/v2/webhooks/orders?sig=x', body('FIX-1'), { 'x-webhook-signature': hexHmac(SECRETS.WEBHOOK_SECRET[1] ?? '', body('FIX-1')) })).toBe(200)
+      const id = (await db.store.db.kysely.selectFrom('orders').select('id').where('order_number', '=', 'FIX-1').executeTakeFirstOrThrow()).id
+      const res = await app.inject({
+        method: 'PATCH',
+        url: `/api/v2/orders/${id}?token=${SECRETS.ROMS_API_TOKEN[0] ?? ''}&api_key=pkey-5e6f7a8b9c`,
+        payload: { status: 'shipped' },
+        headers: bearer
+      })
+      expect(res.statusCode, res.body).toBe(200)
+      const row = await db.store.db.kysely.selectFrom('webhook_logs').select('path').where('source', '=', 'manual').orderBy('id', 'desc').executeTakeFirstOrThrow()
+      expect(row.path).toBe(`/api/v2/orders/${id}?token=%5Bredacted%5D&api_key=%5Bredacted%5D`)
+    })
+
     it('leaves no secret in any log line, stored row or answer', async () => {
       expect(lines.length).toBeGreaterThan(20)
       const rows: string[] = []

@@ -41,7 +41,10 @@ for (const kind of testDatabases()) {
       ['since=2026-12-01', ['L-2']],
       ['until=2026-11-30', ['L-0', 'L-1']],
       ['since=2026-11-30&until=2026-11-30', ['L-0', 'L-1']],
-      ['since=&until=&source=&outcome=&order_number=', ['L-0', 'L-1', 'L-2']]
+      ['since=&until=&source=&outcome=&order_number=', ['L-0', 'L-1', 'L-2']],
+      ['outcome=created', ['L-0', 'L-1', 'L-2']],
+      ['outcome=Created', ['L-0', 'L-1', 'L-2']],
+      ['outcome=rejected', []]
     ])('reads %s as an instant, whatever its notation', async (query, numbers) => {
       expect(await numbersOf(query)).toEqual(numbers)
     })
@@ -49,11 +52,19 @@ for (const kind of testDatabases()) {
     it.each([
       ['since=yesterday', 'since'],
       ['until=2026-02-30', 'until'],
-      ['since=2026-11-31T00:00:00Z', 'since']
+      ['since=2026-11-31T00:00:00Z', 'since'],
+      ['outcome=rejectd', 'outcome'],
+      ['outcome=created,updated', 'outcome']
     ])('refuses %s with 400 naming the parameter', async (query, field) => {
       const res = await t.app.inject({ method: 'GET', url: `/api/v2/webhooks/logs?${query}` })
       expect(res.statusCode).toBe(400)
       expect(res.json()).toMatchObject({ success: false, error: { code: 'INVALID_QUERY', field } })
+    })
+
+    it('names the outcomes there are when asked for one that is not', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/v2/webhooks/logs?outcome=rejectd' })
+      expect(res.json().error.message).toBe('outcome must be one of received, created, updated, unchanged, duplicate, stale, ping, test, ' +
+        'declined, rejected, unauthorized, failed; got "rejectd"')
     })
   })
 }

@@ -36,6 +36,17 @@ for (const kind of testDatabases()) {
       expect(res.json()).toMatchObject({ success: false, error: { code: 'NOT_REPLAYABLE' } })
     })
 
+    it('refuses with 409 to replay a delivery whose body was erased on a customer\'s request, and records nothing', async () => {
+      t = await buildTestApp(kind)
+      expect((await postJson(t.app, { order_number: 'ER-R', email: 'gone@example.com', product: 'Dunk' })).statusCode).toBe(200)
+      const logId = (await t.app.inject({ method: 'GET', url: '/api/v2/webhooks/logs' })).json().logs[0].id as number
+      expect((await t.app.inject({ method: 'DELETE', url: '/api/v2/customers/gone%40example.com' })).statusCode).toBe(200)
+      const res = await t.app.inject({ method: 'POST', url: `/api/v2/webhooks/logs/${logId}/replay` })
+      expect(res.statusCode, res.body).toBe(409)
+      expect(res.json()).toMatchObject({ success: false, error: { code: 'NOT_REPLAYABLE', message: `delivery ${logId} was erased on a customer's request: there is nothing left to replay` } })
+      expect((await t.app.inject({ method: 'GET', url: '/api/v2/webhooks/logs' })).json().logs[0].id).toBe(logId)
+    })
+
     it('replays a good delivery as unchanged and records it as a replay', async () => {
       t = await buildTestApp(kind, { WEBHOOK_SECRET: 's3cret' })
       const body = JSON.stringify({ order_number: 'R-2', product: 'Dunk', total: 100 })

@@ -12,6 +12,11 @@ export class ApiError extends Error {
     this.status = status
     this.code = code
   }
+
+  // Views show String(error): the server's words, not "ApiError: no order with id 9".
+  override toString (): string {
+    return this.message
+  }
 }
 
 type UnauthorizedListener = (error: ApiError) => void

@@ -50,6 +50,12 @@ export function connectStream (): void {
       setState('connecting')
     }
   })
+  // `ready` carries the last delivery id: kept, so that a new EventSource after a refused reconnect resumes from it
+  // even when no delivery came since (it started from "now" and missed what arrived in between).
+  es.addEventListener('ready', (event) => {
+    const message = event as MessageEvent<string>
+    if (message.lastEventId !== '') lastEventId = message.lastEventId
+  })
   for (const type of TYPES) {
     es.addEventListener(type, (event) => {
       const message = event as MessageEvent<string>

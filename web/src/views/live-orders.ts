@@ -53,9 +53,13 @@ export function liveOrders (query: () => OrderQuery, options: { pageSize: number
   }
   const showError = (error: unknown): void => { status.textContent = `Could not load orders: ${String(error)}` }
   const reload = (): void => { load(true).catch(showError) }
+  // Scheduled once, never pushed back: orders arriving more often than the delay would put it off until a quiet moment.
   const reloadSoon = (): void => {
-    clearTimeout(reloadTimer)
-    reloadTimer = setTimeout(reload, RELOAD_DELAY_MS)
+    if (reloadTimer !== undefined) return
+    reloadTimer = setTimeout(() => {
+      reloadTimer = undefined
+      reload()
+    }, RELOAD_DELAY_MS)
   }
 
   more.addEventListener('click', () => { load(false).catch(showError) })

@@ -23,8 +23,8 @@ export function readQuery (params: URLSearchParams): OrderQuery {
 export function matchesQuery (order: Order, query: OrderQuery): boolean | undefined {
   if (query.q !== undefined || query.from !== undefined || query.to !== undefined) return undefined
   if ((query.sort ?? 'created_at') !== 'created_at' || (query.order ?? 'desc') !== 'desc') return undefined
-  // The API takes several statuses separated by commas.
-  if (query.status !== undefined && !query.status.split(',').includes(order.status)) return false
+  // The API takes several statuses separated by commas, trimmed and lower-cased (a link may say `Shipped, delivered`).
+  if (query.status !== undefined && !query.status.split(',').map((s) => s.trim().toLowerCase()).includes(order.status)) return false
   return EXACT.every((name) => query[name] === undefined || String(order[name] ?? '') === query[name])
 }
 

@@ -38,7 +38,7 @@ export function orderRow (order: Order): HTMLTableRowElement {
 }
 
 export function statusBadge (status: string): HTMLElement {
-  return h('span', { class: `badge order-status ${statusTone(status)}` }, status)
+  return h('span', { class: `badge order-status ${statusTone(status)}`, title: status }, status)
 }
 
 /** The colour class of a status, shared by the badges and the status chart. */

@@ -37,9 +37,13 @@ export function overviewView (route: Route): View {
   })
   let timer: ReturnType<typeof setTimeout> | undefined
   const unsubscribe = subscribe((event) => {
-    if (event.type === 'delivery') return
-    clearTimeout(timer)
-    timer = setTimeout(refresh, REFRESH_DELAY_MS)
+    // Scheduled once, never pushed back: put off at each order, the figures of a release (orders every half second)
+    // were recomputed only once it was over.
+    if (event.type === 'delivery' || timer !== undefined) return
+    timer = setTimeout(() => {
+      timer = undefined
+      refresh()
+    }, REFRESH_DELAY_MS)
   })
   refresh()
   const element = h('section', { class: 'overview-view' },

@@ -1,0 +1,33 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction, RouteOptions } from 'fastify'
+import { errorBody } from './error-handler.ts'
+
+const DELIVERY_ROUTE = /^\/api\/v2\/webhooks\/orders(?:\/|$)/
+
+/** How to give several values where a parameter takes them. */
+const SEVERAL: Record<string, string> = { status: ' (several statuses go in one, separated by commas: status=shipped,delivered)' }
+
+/**
+ * A query parameter given twice (`?limit=10&limit=20`, `?status=a&status=b` from a hand-written link) is answered 400
+ * saying so: no parameter of the API takes a list of values, and the schema's own words for the array it becomes
+ * ("limit must be integer", "status must be string") named a type the values already had. Delivery routes record
+ * their URL as sent and never read it.
+ */
+export function registerRepeatedQueryGuard (app: FastifyInstance): void {
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (DELIVERY_ROUTE.test(route.url ?? '')) return
+    const existing = route.preValidation === undefined ? [] : Array.isArray(route.preValidation) ? route.preValidation : [route.preValidation]
+    route.preValidation = [...existing, refuseRepeated]
+  })
+}
+
+function refuseRepeated (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+  const query = typeof request.query === 'object' && request.query !== null ? request.query : {}
+  const repeated = Object.entries(query).find(([, value]) => Array.isArray(value))
+  if (repeated === undefined) {
+    done()
+    return
+  }
+  const [name, values] = repeated as [string, unknown[]]
+  const message = `query parameter ${name} is given ${values.length} times: give it once${SEVERAL[name] ?? ''}`
+  reply.code(400).send(errorBody('INVALID_QUERY', message, name))
+}
