@@ -44,6 +44,8 @@ for (const kind of testDatabases()) {
         profile: 'Main Visa',
         email: 'maya.okafor@example.com',
         proxy_list: 'isp-pool-3',
+        // The post has no Quantity field: its one item is one unit, and so is the order.
+        quantity: 1,
         status: 'verified',
         order_date: '2025-03-14T16:41:29.512Z',
         source: 'discord'

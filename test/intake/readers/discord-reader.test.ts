@@ -31,6 +31,7 @@ testReader(discordReader, [
           email: 'maya.okafor@example.com',
           profile: 'Main Visa',
           proxyList: 'isp-pool-3',
+          quantity: 1,
           orderDate: '2025-03-14T16:41:29.512Z'
         },
         checkoutStatus: 'verified',
