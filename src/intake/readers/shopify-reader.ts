@@ -3,7 +3,7 @@ import type { RawOrderItem, RawOrderPatch } from '../../orders/order-patch.ts'
 import type { PayloadReader, ReaderInput, Reading } from '../delivery.ts'
 import { describeProducts, singleItemFields, sumQuantities } from './describe-items.ts'
 import {
-  arrayAt, idText, isRecord, joinName, recordAt, textAt, urlHost, withoutUndefined, type JsonRecord
+  arrayAt, idText, isRecord, joinName, recordAt, textAt, urlHost, withoutNulls, withoutUndefined, type JsonRecord
 } from './payload-shape.ts'
 import { shopifyStatus } from './platform-status.ts'
 import { fulfillmentOrderName, readShopifyTrackings, voidShopifyTrackings } from './shopify-trackings.ts'
@@ -62,14 +62,15 @@ function readOrder (order: JsonRecord, topic: string | undefined, shop: string |
     ...(trackings.length > 0 ? { trackings } : {}),
     ...(voided.length > 0 ? { voidTrackings: voided } : {}),
     // Not the topic: it names the delivery (kept in its record's headers), and would make every routine
-    // orders/updated or orders/paid carrying the same order an "update" of the order.
-    extra: withoutUndefined({
+    // orders/updated or orders/paid carrying the same order an "update" of the order. Shopify writes every field it has
+    // no value for as null (`fulfillment_status` of an unfulfilled order); a null is left out, as the generic reader does.
+    extra: withoutNulls({
       shop_domain: store,
       order_id: idText(order.id),
-      financial_status: order.financial_status ?? undefined,
+      financial_status: order.financial_status,
       fulfillment_status: order.fulfillment_status,
-      cancel_reason: order.cancel_reason ?? undefined,
-      cancelled_at: order.cancelled_at ?? undefined,
+      cancel_reason: order.cancel_reason,
+      cancelled_at: order.cancelled_at,
       gateway: gateways(order),
       confirmation_number: textAt(order, 'confirmation_number'),
       source_name: textAt(order, 'source_name'),

@@ -74,7 +74,6 @@ testReader(shopifyReader, [
           shop_domain: 'kicks-depot.myshopify.com',
           order_id: '5981234567890',
           financial_status: 'paid',
-          fulfillment_status: null,
           gateway: 'shopify_payments',
           confirmation_number: 'K7QWZ3PXA',
           source_name: 'web'
