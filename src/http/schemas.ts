@@ -39,6 +39,38 @@ export function registerSchemas (app: FastifyInstance): void {
     }
   })
   app.addSchema({
+    $id: 'BatchAnswer',
+    type: 'object',
+    description: 'The answer to a list of orders (a JSON array, or `{"orders": [...]}`): each order was taken as a delivery of its own.',
+    properties: {
+      success: { type: 'boolean', description: 'Whether every order was stored' },
+      message: { type: 'string' },
+      error: {
+        type: 'object',
+        properties: { code: { type: 'string' }, message: { type: 'string' } }
+      },
+      results: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            index: { type: 'integer' },
+            success: { type: 'boolean' },
+            delivery_id: { type: ['integer', 'null'] },
+            order_id: { type: 'integer' },
+            order_number: { type: 'string' },
+            action: { type: 'string' },
+            error: {
+              type: 'object',
+              properties: { code: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' } }
+            }
+          }
+        }
+      }
+    },
+    required: ['success', 'results']
+  })
+  app.addSchema({
     $id: 'DeliveryLogSummary',
     type: 'object',
     properties: {

@@ -36,6 +36,11 @@ export async function readBody (contentType: string | undefined, raw: Buffer): P
   return parseJson(text)
 }
 
+/** The text of a JSON or form body, decoded by its declared charset, as `readBody` reads it. */
+export function bodyText (contentType: string | undefined, raw: Buffer): string {
+  return decodeText(raw, charsetOf(contentType))
+}
+
 const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i
 
 function charsetOf (contentType: string | undefined): string {

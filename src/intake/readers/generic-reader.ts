@@ -18,7 +18,8 @@ export const genericReader: PayloadReader = {
   matches: () => true,
   read: ({ body }) => {
     if (Array.isArray(body)) {
-      throw new DomainError('INVALID_PAYLOAD', `the body is an array of ${body.length}: send one order per request, a JSON object with an order_number`)
+      // A list posted as a request is taken apart before readers see it (receive-batch.ts): this is a list inside a list.
+      throw new DomainError('INVALID_PAYLOAD', `an order must be a JSON object with an order_number, got an array of ${body.length}`)
     }
     if (!isPlainObject(body)) {
       throw new DomainError('INVALID_PAYLOAD', `the body must be a JSON object with an order_number, got ${describe(body)}`)
