@@ -12,8 +12,16 @@ import { arrayAt, isRecord, textAt, withoutUndefined, type JsonRecord } from './
 export const discordReader: PayloadReader = {
   name: 'discord',
   matches: ({ body }) => isRecord(body) && !('order_number' in body) &&
-    (Array.isArray(body.embeds) || (typeof body.content === 'string' && ('username' in body || 'avatar_url' in body))),
+    (Array.isArray(body.embeds) || (typeof body.content === 'string' && ('username' in body || 'avatar_url' in body || hasOnlyDiscordKeys(body)))),
   read: readDiscord
+}
+
+// Execute Webhook's parameters (discord.com/developers/docs/resources/webhook#execute-webhook). A bot that posts its
+// `content` alone, without a name or avatar, sends nothing else.
+const DISCORD_KEYS = new Set(['content', 'username', 'avatar_url', 'tts', 'embeds', 'allowed_mentions', 'components', 'attachments', 'flags', 'thread_name', 'applied_tags', 'poll'])
+
+function hasOnlyDiscordKeys (body: JsonRecord): boolean {
+  return Object.keys(body).every((key) => DISCORD_KEYS.has(key))
 }
 
 interface Post { data: PostData, outcome: DiscordOutcome }

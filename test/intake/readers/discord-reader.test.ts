@@ -221,5 +221,35 @@ testReader(discordReader, [
     headers: JSON_HEADERS,
     body: { content: 'Successful Checkout', product: 'Jordan 4' },
     matches: false
+  },
+  {
+    name: 'reads a post that is only its content, without a bot name or avatar, as Execute Webhook allows',
+    headers: JSON_HEADERS,
+    body: { content: 'Successful checkout!\nOrder: TXT-2\nProduct: Dunk Low\nSize: OS\nPrice: $100' },
+    expected: orderReading('TXT-2', expect.objectContaining({ product: 'Dunk Low', size: 'OS', price: '100', quantity: 1 }), { checkoutStatus: 'verified' })
+  },
+  ...[['in_transit', 'shipped'], ['IN-TRANSIT', 'shipped'], ['Fulfilled', 'shipped'], ['OUT_FOR_DELIVERY', 'shipped'], ['Refunded', 'refunded']].map(([word, status]) => ({
+    name: `takes a Status field of ${word ?? ''}, as code writes statuses, for news that the order was ${status ?? ''}`,
+    headers: JSON_HEADERS,
+    body: post({ title: 'Order Update', fields: [field('Order Number', 'ST-1'), field('Status', word ?? '')] }),
+    expected: { kind: 'order' as const, patch: { orderNumber: 'ST-1', existingOnly: true, fields: { status, trackingNumber: undefined, carrier: undefined } } }
+  })),
+  {
+    name: 'reads a French checkout post by its French field names',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Commande réussie', fields: [field('N° de commande', 'FR-9'), field('Produit', 'Air Max 90'), field('Taille', 'EU 42'), field('Prix', '129,99 €'), field('Quantité', 'x2'), field('Boutique', 'Courir')] }),
+    expected: orderReading('FR-9', expect.objectContaining({ product: 'Air Max 90', size: 'EU 42', price: '129,99', currency: 'EUR', quantity: '2', store: 'Courir' }), { checkoutStatus: 'verified' })
+  },
+  {
+    name: 'takes a German post saying the payment was refused for a decline, though it shows an order number',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Zahlung abgelehnt', fields: [field('Bestellnummer', 'DE-77'), field('Produkt', 'Samba OG'), field('Größe', '44')] }),
+    expected: { kind: 'declined', summary: expect.objectContaining({ order_number: 'DE-77', product: 'Samba OG', size: '44' }) }
+  },
+  {
+    name: 'takes a French shipping post for news that the order shipped',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Commande expédiée', fields: [field('Commande', 'FR-9'), field('Suivi', 'x')] }),
+    expected: expect.objectContaining({ kind: 'order', patch: expect.objectContaining({ orderNumber: 'FR-9', existingOnly: true }) })
   }
 ])
