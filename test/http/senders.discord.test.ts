@@ -29,6 +29,15 @@ for (const kind of testDatabases()) {
     beforeEach(async () => { t = await buildTestApp(kind) })
     afterEach(async () => { await t.close() })
 
+    it('stores a checkout a bot posted in Slack\'s shape, recorded as from Slack', async () => {
+      const body = JSON.stringify({ username: 'Valor', attachments: [{ title: 'Successful Checkout', fields: [{ title: 'Order', value: 'SL-9' }, { title: 'Product', value: 'Dunk Low' }, { title: 'Price', value: '$110' }] }] })
+      const res = await postDelivery(t.app, body, JSON_HEADERS)
+      expect(res.statusCode).toBe(200)
+      expect(res.json()).toMatchObject({ success: true, order_number: 'SL-9', action: 'created' })
+      expect((await storedOrder(t, 'SL-9'))?.order).toMatchObject({ product: 'Dunk Low', price: 110, quantity: 1, status: 'verified', source: 'slack' })
+      expect(await lastDeliveryLog(t)).toMatchObject({ source: 'slack', outcome: 'created', raw_body: body })
+    })
+
     it('answers the fixture post with 204 and no body, as Discord does, and stores the checkout', async () => {
       const res = await postDelivery(t.app, BODY, JSON_HEADERS)
       expect(res.statusCode).toBe(204)

@@ -28,6 +28,11 @@ interface Post { data: PostData, outcome: DiscordOutcome }
 
 function readDiscord ({ body }: ReaderInput): Reading {
   if (!isRecord(body)) throw new DomainError('UNSUPPORTED_PAYLOAD', 'a Discord webhook body must be a JSON object', { field: 'body' })
+  return readDiscordBody(body)
+}
+
+/** An Execute Webhook body (or another chat's post in its shape): a checkout, a decline, a test or news of an order. */
+export function readDiscordBody (body: JsonRecord): Reading {
   const message = readMessageText(body.content)
   const messageOutcome = outcomeOf(headlinesOf(message))
   const embeds: Post[] = arrayAt(body, 'embeds').filter(isRecord).map(readEmbed).map((data) => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { expect } from 'vitest'
 import { discordReader } from '../../../src/intake/readers/discord-reader.ts'
+import { slackReader } from '../../../src/intake/readers/slack-reader.ts'
 import { orderReading, testReader } from '../../helpers/test-reader.ts'
 import { botLayoutCases } from './discord-bot-layouts.ts'
 
@@ -251,5 +252,55 @@ testReader(discordReader, [
     headers: JSON_HEADERS,
     body: post({ title: 'Commande expédiée', fields: [field('Commande', 'FR-9'), field('Suivi', 'x')] }),
     expected: expect.objectContaining({ kind: 'order', patch: expect.objectContaining({ orderNumber: 'FR-9', existingOnly: true }) })
+  }
+])
+
+testReader(slackReader, [
+  {
+    name: 'reads a checkout posted to a Slack webhook as legacy attachments with fields',
+    headers: JSON_HEADERS,
+    body: {
+      username: 'Valor',
+      text: 'New checkout',
+      attachments: [{
+        color: '#36a64f',
+        title: 'Successful Checkout',
+        title_link: 'https://example.com/order',
+        fields: [{ title: 'Order', value: 'SL-1', short: true }, { title: 'Product', value: '<https://example.com/p|Jordan 1 High>' }, { title: 'Size', value: 'US 10.5' }, { title: 'Price', value: '$1,299.99' }],
+        footer: 'Valor AIO',
+        ts: 1764500000
+      }]
+    },
+    expected: orderReading('SL-1', expect.objectContaining({ product: 'Jordan 1 High', size: 'US 10.5', price: '1,299.99', quantity: 1, orderDate: '2025-11-30T10:53:20.000Z' }), { checkoutStatus: 'verified' })
+  },
+  {
+    name: 'reads a checkout posted as Block Kit blocks, a label and its value on two lines of a field',
+    headers: JSON_HEADERS,
+    body: {
+      blocks: [
+        { type: 'header', text: { type: 'plain_text', text: 'Successful Checkout' } },
+        { type: 'section', fields: [{ type: 'mrkdwn', text: '*Order:*\nSB-1' }, { type: 'mrkdwn', text: '*Product:*\nJordan 4' }, { type: 'mrkdwn', text: '*Price:*\n$250' }] },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: 'Store: Footsites' }] }
+      ]
+    },
+    expected: orderReading('SB-1', expect.objectContaining({ product: 'Jordan 4', price: '250', store: 'Footsites' }), { checkoutStatus: 'verified' })
+  },
+  {
+    name: 'takes a Slack post saying the payment was declined for a decline',
+    headers: JSON_HEADERS,
+    body: { attachments: [{ title: 'Payment Declined', fields: [{ title: 'Product', value: 'Dunk Low' }, { title: 'Size', value: 'M' }] }] },
+    expected: { kind: 'declined', summary: expect.objectContaining({ product: 'Dunk Low', size: 'M' }) }
+  },
+  {
+    name: 'reads a Slack post of text alone',
+    headers: JSON_HEADERS,
+    body: { username: 'Bot', icon_emoji: ':shopping_bags:', text: '*Successful checkout*\nOrder: ST-5\nProduct: Samba\nSize: EU 44' },
+    expected: orderReading('ST-5', expect.objectContaining({ product: 'Samba', size: 'EU 44' }), { checkoutStatus: 'verified' })
+  },
+  {
+    name: 'does not claim the guide\'s generic order that carries attachments',
+    headers: JSON_HEADERS,
+    body: { order_number: '1', attachments: [{ url: 'x' }] },
+    matches: false
   }
 ])
