@@ -74,7 +74,9 @@ function readOrder (order: JsonRecord, topic: string | undefined, shop: string |
       gateway: gateways(order),
       confirmation_number: textAt(order, 'confirmation_number'),
       source_name: textAt(order, 'source_name'),
-      tags: textAt(order, 'tags')
+      tags: textAt(order, 'tags'),
+      ...discounts(order),
+      ...presentment(order)
     }),
     sourceUpdatedAt: order.updated_at ?? triggeredAt
   }
@@ -104,6 +106,28 @@ function customerName (order: JsonRecord, customer: JsonRecord | undefined): str
     if (name !== undefined) return name
   }
   return undefined
+}
+
+/** The codes a customer used and what they took off; a total after discounts alone does not say why it is lower. */
+function discounts (order: JsonRecord): JsonRecord {
+  const codes = arrayAt(order, 'discount_codes').filter(isRecord).map((discount) => textAt(discount, 'code')).filter((code) => code !== undefined)
+  const amount = textAt(order, 'total_discounts') ?? idText(order.total_discounts)
+  return withoutUndefined({
+    discount_codes: codes.length > 0 ? codes.join(', ') : undefined,
+    total_discounts: amount !== undefined && Number(amount) !== 0 ? amount : undefined
+  })
+}
+
+/**
+ * A multi-currency store's order in the currency the customer paid (`presentment_money`), when it is not the shop's:
+ * the order's total stays in the shop's currency, as its reports are.
+ */
+function presentment (order: JsonRecord): JsonRecord {
+  const money = recordAt(recordAt(order, 'total_price_set') ?? {}, 'presentment_money')
+  const currency = textAt(money, 'currency_code') ?? textAt(order, 'presentment_currency')
+  const amount = textAt(money, 'amount')
+  if (currency === undefined || amount === undefined || currency === textAt(order, 'currency')) return {}
+  return { presentment_total: amount, presentment_currency: currency }
 }
 
 function gateways (order: JsonRecord): string | undefined {

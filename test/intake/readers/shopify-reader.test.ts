@@ -128,6 +128,33 @@ testReader(shopifyReader, [
     })
   },
   {
+    name: 'keeps the discount codes used and what they took off',
+    headers: HEADERS,
+    body: order({ total_discounts: '20.00', discount_codes: [{ code: 'SAVE20', amount: '20.00', type: 'fixed_amount' }, { code: 'VIP', amount: '0.00', type: 'percentage' }] }),
+    expected: orderReading('2040', expect.objectContaining({}), { extra: expect.objectContaining({ discount_codes: 'SAVE20, VIP', total_discounts: '20.00' }) })
+  },
+  {
+    name: 'keeps a multi-currency order\'s total in the currency the customer paid, beside the shop\'s',
+    headers: HEADERS,
+    body: order({
+      currency: 'USD',
+      total_price: '239.32',
+      presentment_currency: 'EUR',
+      total_price_set: { shop_money: { amount: '239.32', currency_code: 'USD' }, presentment_money: { amount: '220.00', currency_code: 'EUR' } }
+    }),
+    expected: orderReading('2040', expect.objectContaining({ total: '239.32', currency: 'USD' }), {
+      extra: expect.objectContaining({ presentment_total: '220.00', presentment_currency: 'EUR' })
+    })
+  },
+  {
+    name: 'adds nothing about discounts or presentment money when there were none',
+    headers: HEADERS,
+    body: order({ total_discounts: '0.00', discount_codes: [], presentment_currency: 'USD', currency: 'USD' }),
+    expected: orderReading('2040', expect.objectContaining({}), {
+      extra: expect.not.objectContaining({ total_discounts: expect.anything(), discount_codes: expect.anything(), presentment_total: expect.anything() })
+    })
+  },
+  {
     name: 'takes the orders/cancelled topic as cancelled even before the body shows it',
     headers: topic('orders/cancelled'),
     body: order(),
