@@ -101,8 +101,12 @@ function readField (field: OrderField, value: unknown): OrderValues[OrderField] 
   return text
 }
 
+// How checkout bots and spreadsheets write a count: "2", "x2", "2x", "×2", "2 pcs", "2 pairs", "2 units".
+const COUNT = /^\s*(?:[x×]\s*)?[+]?(\d+)(?:\.0+)?\s*(?:[x×]|pcs?\.?|pieces?|pairs?|units?)?\s*$/i
+
 export function readQuantity (value: unknown, label: string): number {
-  const n = typeof value === 'string' && /^\s*[+]?\d+(?:\.0+)?\s*$/.test(value) ? Number(value) : value
+  const count = typeof value === 'string' ? COUNT.exec(value)?.[1] : undefined
+  const n = count !== undefined ? Number(count) : value
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_QUANTITY) {
     throw new DomainError('INVALID_FIELD', `${label} must be a whole number from 0 to ${MAX_QUANTITY}, got ${preview(value)}`, { field: label })
   }

@@ -30,6 +30,16 @@ describe('normalizePatch', () => {
     expect('currency' in patch.fields).toBe(expected !== undefined)
   })
 
+  it.each([['x2', 2], ['2x', 2], ['×3', 3], [' 2 pcs ', 2], ['2 pairs', 2], ['1 unit', 1], ['4.0', 4], ['+5', 5]])('reads the quantity %j as %i', (written, expected) => {
+    expect(normalizePatch({ orderNumber: 'Q-1', fields: { quantity: written }, items: [{ title: 'Dunk', quantity: written }] })).toMatchObject({
+      fields: { quantity: expected }, items: [{ quantity: expected }]
+    })
+  })
+
+  it.each(['two', '2.5', 'x', '2 x 3', '-1', '2 boxes of 6'])('refuses the quantity %j, naming the field', (written) => {
+    expect(() => normalizePatch({ orderNumber: 'Q-1', fields: { quantity: written } })).toThrow(/^quantity must be a whole number/)
+  })
+
   it('refuses an order number of control characters alone', () => {
     expect(() => normalizePatch({ orderNumber: '\u0000\u0001', fields: {} })).toThrow('order_number is required')
   })
