@@ -1,6 +1,26 @@
 import type { FastifyInstance } from 'fastify'
 
 /** Shared response schemas: they validate nothing at runtime but serialise fast and feed the OpenAPI document. */
+/** What became of each order of a list posted in one request (a delivery answer, or a replay of one). */
+export const BATCH_RESULTS_SCHEMA = {
+  type: 'array',
+  items: {
+    type: 'object',
+    properties: {
+      index: { type: 'integer' },
+      success: { type: 'boolean' },
+      delivery_id: { type: ['integer', 'null'] },
+      order_id: { type: 'integer' },
+      order_number: { type: 'string' },
+      action: { type: 'string' },
+      error: {
+        type: 'object',
+        properties: { code: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' } }
+      }
+    }
+  }
+} as const
+
 export function registerSchemas (app: FastifyInstance): void {
   app.addSchema({
     $id: 'Error',
@@ -49,24 +69,7 @@ export function registerSchemas (app: FastifyInstance): void {
         type: 'object',
         properties: { code: { type: 'string' }, message: { type: 'string' } }
       },
-      results: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: {
-            index: { type: 'integer' },
-            success: { type: 'boolean' },
-            delivery_id: { type: ['integer', 'null'] },
-            order_id: { type: 'integer' },
-            order_number: { type: 'string' },
-            action: { type: 'string' },
-            error: {
-              type: 'object',
-              properties: { code: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' } }
-            }
-          }
-        }
-      }
+      results: BATCH_RESULTS_SCHEMA
     },
     required: ['success', 'results']
   })

@@ -60,7 +60,17 @@ function discordMessage (result: DeliveryResult, receivedAt: Date): Record<strin
 /** A list of orders: how many were stored, and each order's own answer (its delivery record, or its error). */
 function batchBody (result: DeliveryResult, items: NonNullable<DeliveryResult['batch']>): Record<string, unknown> {
   const stored = items.filter((item) => item.result.statusCode < 300).length
-  const results = items.map(({ index, result: one }) => {
+  return {
+    success: stored === items.length,
+    message: `${stored} of ${items.length} orders received and processed`,
+    ...(result.error === undefined ? {} : { error: { code: result.error.code, message: result.error.message } }),
+    results: batchResults(items)
+  }
+}
+
+/** Each order of a list, in its order: its delivery record, and its order and action, or its error. */
+export function batchResults (items: NonNullable<DeliveryResult['batch']>): Array<Record<string, unknown>> {
+  return items.map(({ index, result: one }) => {
     const answer: Record<string, unknown> = { index, success: one.error === undefined, delivery_id: one.logId }
     if (one.orderId !== undefined) answer.order_id = one.orderId
     if (one.orderNumber !== undefined) answer.order_number = one.orderNumber
@@ -68,10 +78,4 @@ function batchBody (result: DeliveryResult, items: NonNullable<DeliveryResult['b
     else answer.error = one.error
     return answer
   })
-  return {
-    success: stored === items.length,
-    message: `${stored} of ${items.length} orders received and processed`,
-    ...(result.error === undefined ? {} : { error: { code: result.error.code, message: result.error.message } }),
-    results
-  }
 }

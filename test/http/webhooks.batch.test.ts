@@ -97,6 +97,20 @@ for (const kind of testDatabases()) {
     beforeEach(async () => { t = await buildTestApp(kind, { WEBHOOK_SECRET: 'list-secret' }) })
     afterEach(async () => { await t.close() })
 
+    it('replays a list refused whole as its orders, each a delivery of its own, and says so', async () => {
+      const refused = await postDelivery(t.app, LIST, { 'X-Webhook-Signature': 'deadbeef' })
+      expect(refused.statusCode).toBe(401)
+      const [record] = await deliveryLogs(t)
+      const replay = await t.app.inject({ method: 'POST', url: `/api/v2/webhooks/logs/${record?.id}/replay` })
+      expect(replay.json()).toMatchObject({
+        success: true,
+        replay_of: record?.id,
+        results: [{ index: 0, success: true, order_number: 'B-1', action: 'created' }, { index: 1, success: true, order_number: 'B-2', action: 'created' }]
+      })
+      const logs = await deliveryLogs(t)
+      expect(logs.slice(1).map((log) => [log.order_number, log.replay_of])).toEqual([['B-1', record?.id], ['B-2', record?.id]])
+    })
+
     it('checks the signature over the whole list, and refuses the whole list when it does not match', async () => {
       expect((await postDelivery(t.app, LIST, { 'X-Webhook-Signature': hexHmac('list-secret', LIST) })).statusCode).toBe(200)
       const wrong = await postDelivery(t.app, LIST.replace('B-', 'C-'), { 'X-Webhook-Signature': hexHmac('list-secret', LIST) })
