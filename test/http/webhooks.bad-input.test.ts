@@ -14,6 +14,7 @@ interface BadCase {
 
 const CASES: BadCase[] = [
   { name: 'invalid JSON', body: '{"order_number": "1",', status: 400, code: 'INVALID_JSON' },
+  { name: 'an event whose data is a list', body: '{"type":"orders.synced","data":[{"order_number":"1"},{"order_number":"2"}]}', status: 400, code: 'INVALID_PAYLOAD', field: 'data' },
   { name: 'a list of orders beside other keys', body: '{"orders":[{"order_number":"1"}],"count":1}', status: 400, code: 'INVALID_PAYLOAD', field: 'orders' },
   { name: 'a JSON string', body: '"order 1"', status: 400, code: 'INVALID_PAYLOAD' },
   { name: 'JSON null', body: 'null', status: 400, code: 'INVALID_PAYLOAD' },

@@ -24,12 +24,23 @@ export const genericReader: PayloadReader = {
     if (!isPlainObject(body)) {
       throw new DomainError('INVALID_PAYLOAD', `the body must be a JSON object with an order_number, got ${describe(body)}`)
     }
-    return { kind: 'order', patch: readFlatOrder(unwrap(body)) }
+    const order = orderInside(body, 0)
+    if (order === undefined) refuseListInside(body)
+    return { kind: 'order', patch: readFlatOrder(order ?? body) }
   }
 }
 
-function unwrap (body: Record<string, unknown>): Record<string, unknown> {
-  return orderInside(body, 0) ?? body
+/**
+ * An envelope holding a list (`{"type": "orders.synced", "data": [...]}`) has no one order to read: the sender is told
+ * where the list is and how a list is posted, instead of "order_number is missing".
+ */
+function refuseListInside (body: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(body)) {
+    if ((!WRAPPERS.has(toAliasKey(key)) && toAliasKey(key) !== 'orders') || !Array.isArray(value) || !value.some(isPlainObject)) continue
+    throw new DomainError('INVALID_PAYLOAD',
+      `the body's "${key}" holds a list of ${value.length}, not one order: post the list alone (a JSON array, or {"orders": [...]}) or one order per request`,
+      { field: key })
+  }
 }
 
 function orderInside (record: Record<string, unknown>, depth: number): Record<string, unknown> | undefined {
