@@ -1,4 +1,6 @@
 import { DomainError } from '../../domain-error.ts'
+import type { RawOrderPatch } from '../../orders/order-patch.ts'
+import { parseDate } from '../../orders/parse-date.ts'
 import type { PayloadReader } from '../delivery.ts'
 import { ORDER_NUMBER_ALIASES, toAliasKey } from './field-aliases.ts'
 import { isPlainObject, readFlatOrder } from './read-flat-order.ts'
@@ -26,8 +28,29 @@ export const genericReader: PayloadReader = {
     }
     const order = orderInside(body, 0)
     if (order === undefined) refuseListInside(body)
-    return { kind: 'order', patch: readFlatOrder(order ?? body) }
+    return { kind: 'order', patch: withLastModified(readFlatOrder(order ?? body)) }
   }
+}
+
+// The sender's own last-modified time, as scripts and automation tools name it.
+const LAST_MODIFIED = new Set(['updated_at', 'modified_at', 'last_modified', 'date_modified', 'last_updated'])
+
+/**
+ * A script that says when it last changed the order (`updated_at`) gets what the platforms get: an update that
+ * arrives after a newer one (a retried create behind its update) is recorded as stale and not applied. A value that is
+ * not a date stays in extra, as it did, rather than refusing the order.
+ */
+function withLastModified (patch: RawOrderPatch): RawOrderPatch {
+  const key = Object.keys(patch.extra ?? {}).find((name) => LAST_MODIFIED.has(toAliasKey(name)))
+  if (key === undefined || patch.extra === undefined) return patch
+  const value = patch.extra[key]
+  try {
+    parseDate(value, 'updated_at')
+  } catch {
+    return patch
+  }
+  const { [key]: _taken, ...extra } = patch.extra
+  return { ...patch, sourceUpdatedAt: value, extra }
 }
 
 /**
