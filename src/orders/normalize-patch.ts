@@ -3,6 +3,7 @@ import {
   FIELD_COLUMNS, MONEY_FIELDS, ORDER_FIELDS, type OrderField, type OrderItem, type OrderPatch, type OrderValues, type RawOrderItem,
   type RawOrderPatch, type Tracking
 } from './order-patch.ts'
+import { accountEmail } from './account-email.ts'
 import { currencyOf } from './currency-of.ts'
 import { normalizeStatus } from './order-status.ts'
 import { parseDate } from './parse-date.ts'
@@ -97,6 +98,7 @@ function readField (field: OrderField, value: unknown): OrderValues[OrderField] 
   const text = readText(value, label)
   if (field === 'trackingNumber') return trackingNumberOf(text)
   if (field === 'status') return normalizeStatus(text)
+  if (field === 'email') return accountEmail(text)
   if (field === 'currency') return text.toUpperCase()
   return text
 }

@@ -40,6 +40,16 @@ describe('normalizePatch', () => {
     expect(() => normalizePatch({ orderNumber: 'Q-1', fields: { quantity: written } })).toThrow(/^quantity must be a whole number/)
   })
 
+  it.each([
+    ['john@example.com:hunter2', 'john@example.com'],
+    ['john@example.com | p@ss:word', 'john@example.com'],
+    ['john@example.com;Secret1', 'john@example.com'],
+    ['john@example.com', 'john@example.com'],
+    ['not an address: but text', 'not an address: but text']
+  ])('keeps only the address of an account login %j, never its password', (written, stored) => {
+    expect(normalizePatch({ orderNumber: 'E-1', fields: { email: written } }).fields.email).toBe(stored)
+  })
+
   it('refuses an order number of control characters alone', () => {
     expect(() => normalizePatch({ orderNumber: '\u0000\u0001', fields: {} })).toThrow('order_number is required')
   })

@@ -1,4 +1,5 @@
 import { DomainError } from '../../domain-error.ts'
+import { accountEmail } from '../../orders/account-email.ts'
 import type { PayloadReader, ReaderInput, Reading } from '../delivery.ts'
 import { readEmbed, readMessageText, type PostData } from './discord-embed.ts'
 import { outcomeOf, STATUS_NEWS, type DiscordOutcome, type StatusNews } from './discord-outcome.ts'
@@ -102,10 +103,15 @@ function summaryOf ({ entries }: PostData): JsonRecord {
     price: valueOf(entries, 'price') ?? valueOf(entries, 'total'),
     profile: valueOf(entries, 'profile'),
     proxy_list: valueOf(entries, 'proxyList'),
-    email: valueOf(entries, 'email'),
+    email: emailOf(entries),
     // The reason and status are the summary's `reason`; every other field is kept under its own name.
     ...extraOf(entries.filter((entry) => entry.key !== 'reason' && entry.key !== 'status'))
   })
+}
+
+function emailOf (entries: PostData['entries']): string | undefined {
+  const email = valueOf(entries, 'email')
+  return email === undefined ? undefined : accountEmail(email)
 }
 
 function messageOf ({ headlines, title, author }: PostData): string | undefined {

@@ -248,6 +248,12 @@ testReader(discordReader, [
     expected: { kind: 'declined', summary: expect.objectContaining({ order_number: 'DE-77', product: 'Samba OG', size: '44' }) }
   },
   {
+    name: 'keeps only the address of the account a decline names as "email:password", never the password',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Checkout Failed', fields: [field('Product', 'Dunk'), field('Account', 'john@example.com:hunter2'), field('Reason', 'Card declined')] }),
+    expected: { kind: 'declined', summary: expect.objectContaining({ email: 'john@example.com', reason: 'Card declined' }) }
+  },
+  {
     name: 'takes a French shipping post for news that the order shipped',
     headers: JSON_HEADERS,
     body: post({ title: 'Commande expédiée', fields: [field('Commande', 'FR-9'), field('Suivi', 'x')] }),
