@@ -106,6 +106,15 @@ function readField (field: OrderField, value: unknown): OrderValues[OrderField] 
 // How checkout bots and spreadsheets write a count: "2", "x2", "2x", "×2", "2 pcs", "2 pairs", "2 units".
 const COUNT = /^\s*(?:[x×]\s*)?[+]?(\d+)(?:\.0+)?\s*(?:[x×]|pcs?\.?|pieces?|pairs?|units?)?\s*$/i
 
+/** A quantity as normalising reads it, or undefined where it would refuse it. */
+export function quantityIfValid (value: unknown): number | undefined {
+  try {
+    return readQuantity(value, 'quantity')
+  } catch {
+    return undefined
+  }
+}
+
 export function readQuantity (value: unknown, label: string): number {
   const count = typeof value === 'string' ? COUNT.exec(value)?.[1] : undefined
   const n = count !== undefined ? Number(count) : value

@@ -3,6 +3,7 @@ import type { RawOrderPatch } from '../../orders/order-patch.ts'
 import { parseDate } from '../../orders/parse-date.ts'
 import type { PayloadReader } from '../delivery.ts'
 import { ORDER_NUMBER_ALIASES, toAliasKey } from './field-aliases.ts'
+import { withGenericItems } from './generic-items.ts'
 import { isPlainObject, readFlatOrder } from './read-flat-order.ts'
 
 // Envelopes scripts and automation tools put an order in: `{ order }`, `{ data }`, `{ event, payload }` (event
@@ -28,7 +29,7 @@ export const genericReader: PayloadReader = {
     }
     const order = orderInside(body, 0)
     if (order === undefined) refuseListInside(body)
-    return { kind: 'order', patch: withLastModified(readFlatOrder(order ?? body)) }
+    return { kind: 'order', patch: withGenericItems(withLastModified(readFlatOrder(order ?? body))) }
   }
 }
 
