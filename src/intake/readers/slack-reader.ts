@@ -1,5 +1,6 @@
 import type { PayloadReader, Reading } from '../delivery.ts'
 import { readDiscordBody } from './discord-reader.ts'
+import { ORDER_NUMBER_ALIASES, toAliasKey } from './field-aliases.ts'
 import { arrayAt, isRecord, recordAt, textAt, withoutUndefined, type JsonRecord } from './payload-shape.ts'
 
 /**
@@ -10,13 +11,25 @@ import { arrayAt, isRecord, recordAt, textAt, withoutUndefined, type JsonRecord 
  */
 export const slackReader: PayloadReader = {
   name: 'slack',
-  matches: ({ body }) => isRecord(body) && !('order_number' in body) && !('embeds' in body) &&
-    (arrayAt(body, 'attachments').some(isRecord) || arrayAt(body, 'blocks').some(isRecord) || isSlackText(body)),
+  matches: ({ body }) => isRecord(body) && !hasOrderNumber(body) && !('embeds' in body) &&
+    (arrayAt(body, 'attachments').some(isSlackAttachment) || arrayAt(body, 'blocks').some(isRecord) || isSlackText(body)),
   read: ({ body }) => readSlack(body as JsonRecord)
 }
 
 // An incoming webhook's own parameters: a post of `text` alone (with these beside it) is a message, not an order.
 const SLACK_KEYS = new Set(['text', 'username', 'icon_emoji', 'icon_url', 'channel', 'mrkdwn', 'unfurl_links', 'unfurl_media', 'thread_ts'])
+
+// A script's order may carry `attachments` of its own (files, invoices): it is the guide's, by its order number, and
+// Slack's attachments are messages, with at least one of these.
+const ATTACHMENT_KEYS = ['fallback', 'pretext', 'fields', 'title', 'text', 'author_name', 'footer']
+
+function isSlackAttachment (attachment: unknown): boolean {
+  return isRecord(attachment) && ATTACHMENT_KEYS.some((key) => key in attachment)
+}
+
+function hasOrderNumber (body: JsonRecord): boolean {
+  return Object.keys(body).some((key) => (ORDER_NUMBER_ALIASES as readonly string[]).includes(toAliasKey(key)))
+}
 
 function isSlackText (body: JsonRecord): boolean {
   return typeof body.text === 'string' && Object.keys(body).every((key) => SLACK_KEYS.has(key))

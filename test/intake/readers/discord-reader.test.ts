@@ -308,5 +308,17 @@ testReader(slackReader, [
     headers: JSON_HEADERS,
     body: { order_number: '1', attachments: [{ url: 'x' }] },
     matches: false
+  },
+  {
+    name: 'does not claim a script\'s order named by another spelling of the order number, with attachments of its own',
+    headers: JSON_HEADERS,
+    body: { 'Order ID': 'Z-77', attachments: [{ title: 'invoice.pdf', url: 'https://example.com/i.pdf' }] },
+    matches: false
+  },
+  {
+    name: 'does not claim a body whose attachments are files, not messages',
+    headers: JSON_HEADERS,
+    body: { reference: 'R-1', attachments: [{ url: 'https://example.com/i.pdf', size: 1234 }] },
+    matches: false
   }
 ])
