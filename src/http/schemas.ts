@@ -1,6 +1,26 @@
 import type { FastifyInstance } from 'fastify'
 
 /** Shared response schemas: they validate nothing at runtime but serialise fast and feed the OpenAPI document. */
+/** What became of each order of a list posted in one request (a delivery answer, or a replay of one). */
+export const BATCH_RESULTS_SCHEMA = {
+  type: 'array',
+  items: {
+    type: 'object',
+    properties: {
+      index: { type: 'integer' },
+      success: { type: 'boolean' },
+      delivery_id: { type: ['integer', 'null'] },
+      order_id: { type: 'integer' },
+      order_number: { type: 'string' },
+      action: { type: 'string' },
+      error: {
+        type: 'object',
+        properties: { code: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' } }
+      }
+    }
+  }
+} as const
+
 export function registerSchemas (app: FastifyInstance): void {
   app.addSchema({
     $id: 'Error',
@@ -37,6 +57,21 @@ export function registerSchemas (app: FastifyInstance): void {
       order_number: { type: 'string' },
       action: { type: 'string', enum: ['created', 'updated', 'unchanged', 'duplicate', 'stale', 'test', 'declined', 'ping'] }
     }
+  })
+  app.addSchema({
+    $id: 'BatchAnswer',
+    type: 'object',
+    description: 'The answer to a list of orders (a JSON array, or `{"orders": [...]}`): each order was taken as a delivery of its own.',
+    properties: {
+      success: { type: 'boolean', description: 'Whether every order was stored' },
+      message: { type: 'string' },
+      error: {
+        type: 'object',
+        properties: { code: { type: 'string' }, message: { type: 'string' } }
+      },
+      results: BATCH_RESULTS_SCHEMA
+    },
+    required: ['success', 'results']
   })
   app.addSchema({
     $id: 'DeliveryLogSummary',

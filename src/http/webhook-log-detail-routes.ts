@@ -7,6 +7,8 @@ import { findDeliveryLog } from '../store/delivery-log-repository.ts'
 import type { Store } from '../store/open-store.ts'
 import { toSummary } from './webhook-log-routes.ts'
 import { ID_PARAMS } from './id-params.ts'
+import { BATCH_RESULTS_SCHEMA } from './schemas.ts'
+import { batchResults } from './webhook-reply.ts'
 
 export function registerWebhookLogDetailRoutes (app: FastifyInstance, store: Store, intake: IntakeDeps): void {
   app.get('/api/v2/webhooks/logs/:id', {
@@ -84,7 +86,8 @@ export function registerWebhookLogDetailRoutes (app: FastifyInstance, store: Sto
             error: {
               type: ['object', 'null'],
               properties: { code: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' } }
-            }
+            },
+            results: BATCH_RESULTS_SCHEMA
           }
         },
         '4xx': { $ref: 'Error#' }
@@ -105,7 +108,9 @@ export function registerWebhookLogDetailRoutes (app: FastifyInstance, store: Sto
       order_id: result.orderId ?? null,
       order_number: result.orderNumber ?? recorded?.orderNumber ?? null,
       action: result.action ?? null,
-      error: result.error ?? null
+      error: result.error ?? null,
+      // A list refused whole (a wrong signature, say) replays as its orders, each a delivery of its own.
+      ...(result.batch === undefined ? {} : { results: batchResults(result.batch) })
     }
   })
 }

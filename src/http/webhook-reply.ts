@@ -13,6 +13,7 @@ const MESSAGES: Record<string, string> = {
 
 /** The body a sender gets back. The guide's success body, with `action`; Discord's own shapes for bot posts. */
 export function replyBody (result: DeliveryResult, receivedAt: Date): unknown {
+  if (result.batch !== undefined) return batchBody(result, result.batch)
   if (result.error !== undefined) {
     return { success: false, error: result.error.field === undefined ? { code: result.error.code, message: result.error.message } : result.error }
   }
@@ -54,4 +55,27 @@ function discordMessage (result: DeliveryResult, receivedAt: Date): Record<strin
     webhook_id: '0',
     roms: { success: true, action: result.action ?? result.outcome, order_id: result.orderId ?? null, order_number: result.orderNumber ?? null }
   }
+}
+
+/** A list of orders: how many were stored, and each order's own answer (its delivery record, or its error). */
+function batchBody (result: DeliveryResult, items: NonNullable<DeliveryResult['batch']>): Record<string, unknown> {
+  const stored = items.filter((item) => item.result.statusCode < 300).length
+  return {
+    success: stored === items.length,
+    message: `${stored} of ${items.length} orders received and processed`,
+    ...(result.error === undefined ? {} : { error: { code: result.error.code, message: result.error.message } }),
+    results: batchResults(items)
+  }
+}
+
+/** Each order of a list, in its order: its delivery record, and its order and action, or its error. */
+export function batchResults (items: NonNullable<DeliveryResult['batch']>): Array<Record<string, unknown>> {
+  return items.map(({ index, result: one }) => {
+    const answer: Record<string, unknown> = { index, success: one.error === undefined, delivery_id: one.logId }
+    if (one.orderId !== undefined) answer.order_id = one.orderId
+    if (one.orderNumber !== undefined) answer.order_number = one.orderNumber
+    if (one.error === undefined) answer.action = one.action ?? one.outcome
+    else answer.error = one.error
+    return answer
+  })
 }

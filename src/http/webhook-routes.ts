@@ -28,10 +28,12 @@ const deliverySchema = {
   tags: ['webhooks'],
   consumes: ['application/json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data'],
   response: {
-    200: { anyOf: [discordMessageSchema, { $ref: 'DeliveryAnswer#' }] },
+    // A list answer first: the single answer's schema requires nothing and would take it, dropping `results`.
+    200: { anyOf: [discordMessageSchema, { $ref: 'BatchAnswer#' }, { $ref: 'DeliveryAnswer#' }] },
     204: { type: 'null', description: 'A Discord-shaped post without `?wait=true`, answered as Discord does' },
-    '4xx': { $ref: 'Error#' },
-    503: { $ref: 'Error#' }
+    207: { $ref: 'BatchAnswer#' },
+    '4xx': { anyOf: [{ $ref: 'BatchAnswer#' }, { $ref: 'Error#' }] },
+    503: { anyOf: [{ $ref: 'BatchAnswer#' }, { $ref: 'Error#' }] }
   }
 }
 

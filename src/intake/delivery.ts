@@ -2,7 +2,7 @@ import type { RawOrderPatch } from '../orders/order-patch.ts'
 
 /** Which reader took a delivery; stored as `webhook_logs.source` and `orders.source`. */
 export type SourceName =
-  | 'generic' | 'shopify' | 'woocommerce' | 'discord' | 'standard-webhooks' | 'email' | 'manual' | 'import'
+  | 'generic' | 'shopify' | 'woocommerce' | 'discord' | 'slack' | 'standard-webhooks' | 'email' | 'manual' | 'import'
 
 /** A request as it arrived, independent of the HTTP framework. Header names are lower-case. */
 export interface IncomingDelivery {

@@ -29,11 +29,26 @@ export async function readBody (contentType: string | undefined, raw: Buffer): P
       `content type ${contentType ?? ''} is not supported; send application/json, application/x-www-form-urlencoded or multipart/form-data`)
   }
   if (kind === 'multipart') return await readMultipart(contentType ?? '', raw)
-  const charset = charsetOf(contentType)
+  const charset = kind === 'json' ? bodyCharset(contentType, raw) : charsetOf(contentType)
   const text = decodeText(raw, charset)
   if (text.trim() === '') throw new DomainError('EMPTY_BODY', 'the body is empty; send a JSON object with an order_number')
   if (kind === 'form' && !/^\s*[{[]/.test(text)) return readForm(raw, charset)
   return parseJson(text)
+}
+
+/** The text of a JSON or form body, decoded by its declared charset, as `readBody` reads it. */
+export function bodyText (contentType: string | undefined, raw: Buffer): string {
+  return decodeText(raw, bodyCharset(contentType, raw))
+}
+
+/**
+ * The declared charset, except that a UTF-16 byte order mark says how the body is encoded whatever the header says:
+ * Windows tools (PowerShell's Out-File, Notepad's "Unicode") write UTF-16 with one, and no UTF-8 text begins FF FE.
+ */
+function bodyCharset (contentType: string | undefined, raw: Buffer): string {
+  if (raw[0] === 0xff && raw[1] === 0xfe) return 'utf-16le'
+  if (raw[0] === 0xfe && raw[1] === 0xff) return 'utf-16be'
+  return charsetOf(contentType)
 }
 
 const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i

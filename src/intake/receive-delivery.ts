@@ -10,7 +10,8 @@ import { decodeContent, isIdentityEncoding } from './decode-content.ts'
 import { deliveryKeyOf } from './delivery-key.ts'
 import type { IncomingDelivery, Reading, SourceName } from './delivery.ts'
 import { statusForCode } from './error-status.ts'
-import { readBody } from './read-body.ts'
+import { bodyKindOf, bodyText, readBody } from './read-body.ts'
+import { batchSize, receiveBatch, type BatchItemResult } from './receive-batch.ts'
 import { redactHeaders, redactPath } from './redact.ts'
 import { selectReader } from './select-reader.ts'
 import { type DeliveryJob, type DeliveryStorage, writerStorage } from './store-delivery.ts'
@@ -39,6 +40,8 @@ export interface DeliveryResult {
   summary?: Record<string, unknown> | undefined
   /** For the caller's log only: never shown to the sender. */
   internalError?: unknown
+  /** A list of orders posted in one request: what became of each, in the list's order. */
+  batch?: BatchItemResult[] | undefined
 }
 
 const SCHEME_SOURCES: Record<ReturnType<typeof schemeOf>, SourceName> = {
@@ -56,6 +59,8 @@ export interface ReceiveOptions {
    * and can no longer verify.
    */
   trusted?: boolean
+  /** This delivery is one order of a list posted in one request (`id` names the request); kept in `details.batch`. */
+  batch?: { id: string, index: number, count: number }
 }
 
 /**
@@ -75,7 +80,8 @@ export async function receiveDelivery (deps: IntakeDeps, incoming: IncomingDeliv
     headers: redactHeaders(headers),
     rawBody: incoming.rawBody,
     clientIp: incoming.clientIp ?? null,
-    replayOf: options.replayOf ?? null
+    replayOf: options.replayOf ?? null,
+    ...(options.batch === undefined ? {} : { details: { batch: options.batch } })
   }
   const successStatus = (): number => source === 'discord' && incoming.query.wait !== 'true' ? 204 : 200
   const finish = async (result: DeliveryResult): Promise<DeliveryResult> => {
@@ -98,9 +104,14 @@ export async function receiveDelivery (deps: IntakeDeps, incoming: IncomingDeliv
     const body = await readBody(headers['content-type'], decoded)
     const reader = selectReader({ headers, body })
     source = reader.name
+    if (reader.name === 'generic' && options.batch === undefined && bodyKindOf(headers['content-type']) !== 'multipart' && batchSize(body) !== undefined) {
+      const receiveOne = async (order: IncomingDelivery, orderOptions: ReceiveOptions): Promise<DeliveryResult> => await receiveDelivery(deps, order, orderOptions)
+      return await receiveBatch(receiveOne, incoming, bodyText(headers['content-type'], decoded), options)
+    }
     const reading: Reading = reader.read({ headers, body })
     if (reading.kind !== 'order') {
-      return await finish(await recordOnly(deps, { ...record, source, statusCode: successStatus(), outcome: reading.kind, details: reading.summary }, { summary: reading.summary }))
+      const details = { ...record.details, ...reading.summary }
+      return await finish(await recordOnly(deps, { ...record, source, statusCode: successStatus(), outcome: reading.kind, details }, { summary: reading.summary }))
     }
     orderNumber = orderNumberIfValid(reading.patch.orderNumber)
     const patch = normalizePatch(reading.patch)
@@ -159,7 +170,9 @@ async function recordOnly (deps: IntakeDeps, log: NewDeliveryLog, extra: Partial
 async function recordFailure (deps: IntakeDeps, record: Omit<NewDeliveryLog, 'source' | 'statusCode' | 'outcome'>, source: SourceName, error: unknown): Promise<DeliveryResult> {
   const failure = describeFailure(error)
   const outcome: DeliveryOutcome = failure.statusCode === 401 ? 'unauthorized' : failure.statusCode < 500 ? 'rejected' : 'failed'
-  const base = { statusCode: failure.statusCode, outcome, source, error: failure.error, internalError: failure.statusCode >= 500 ? error : undefined }
+  const base = {
+    statusCode: failure.statusCode, outcome, source, orderNumber: record.orderNumber ?? undefined, error: failure.error, internalError: failure.statusCode >= 500 ? error : undefined
+  }
   try {
     const logId = await (deps.storage ?? writerStorage(deps.writer)).record({
       ...record, source, statusCode: failure.statusCode, outcome, errorCode: failure.error.code, error: failure.error.message

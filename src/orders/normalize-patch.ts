@@ -3,6 +3,7 @@ import {
   FIELD_COLUMNS, MONEY_FIELDS, ORDER_FIELDS, type OrderField, type OrderItem, type OrderPatch, type OrderValues, type RawOrderItem,
   type RawOrderPatch, type Tracking
 } from './order-patch.ts'
+import { accountEmail } from './account-email.ts'
 import { currencyOf } from './currency-of.ts'
 import { normalizeStatus } from './order-status.ts'
 import { parseDate } from './parse-date.ts'
@@ -97,12 +98,26 @@ function readField (field: OrderField, value: unknown): OrderValues[OrderField] 
   const text = readText(value, label)
   if (field === 'trackingNumber') return trackingNumberOf(text)
   if (field === 'status') return normalizeStatus(text)
+  if (field === 'email') return accountEmail(text)
   if (field === 'currency') return text.toUpperCase()
   return text
 }
 
+// How checkout bots and spreadsheets write a count: "2", "x2", "2x", "×2", "2 pcs", "2 pairs", "2 units".
+const COUNT = /^\s*(?:[x×]\s*)?[+]?(\d+)(?:\.0+)?\s*(?:[x×]|pcs?\.?|pieces?|pairs?|units?)?\s*$/i
+
+/** A quantity as normalising reads it, or undefined where it would refuse it. */
+export function quantityIfValid (value: unknown): number | undefined {
+  try {
+    return readQuantity(value, 'quantity')
+  } catch {
+    return undefined
+  }
+}
+
 export function readQuantity (value: unknown, label: string): number {
-  const n = typeof value === 'string' && /^\s*[+]?\d+(?:\.0+)?\s*$/.test(value) ? Number(value) : value
+  const count = typeof value === 'string' ? COUNT.exec(value)?.[1] : undefined
+  const n = count !== undefined ? Number(count) : value
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_QUANTITY) {
     throw new DomainError('INVALID_FIELD', `${label} must be a whole number from 0 to ${MAX_QUANTITY}, got ${preview(value)}`, { field: label })
   }

@@ -17,6 +17,8 @@ export function parseMoney (value: unknown, field: string): string {
     return parseMoney(value.toFixed(6), field)
   }
   if (typeof value !== 'string') throw invalid(field, value)
+  // A free item (a giveaway, a raffle won, a 100% code): checkout pages and bots print the word, not 0.00.
+  if (/^\s*free\s*$/i.test(value)) return '0.00'
   const signed = /^([+-])\s*(.*)$/.exec(value.trim())
   const cleaned = withDecimalPoint((signed?.[2] ?? value.trim()).replace(CURRENCY_NOISE, ''))
   const match = MONEY.exec(`${signed?.[1] ?? ''}${cleaned}`)

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { listDeliveryLogs } from '../../src/store/delivery-log-repository.ts'
-import { postJson } from '../helpers/post-order.ts'
+import { postDelivery, postJson } from '../helpers/post-order.ts'
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
 import { testDatabases } from '../helpers/test-database.ts'
 import { runRoms, spawnRoms, waitForOutput } from './run-roms.ts'
@@ -49,6 +49,21 @@ describe.each(testDatabases())('roms replay, prune and logs (%s)', (kind) => {
     expect(stdout.trim().split('\n')).toHaveLength(1)
     expect(stdout).toMatch(/^#\d+ replayed as #\d+: rejected \(4\d\d\) order NEW: INVALID_FIELD total/)
     expect((await runRoms(['replay'], { env })).code).toBe(2)
+  })
+
+  it('replays a list of orders refused whole as one line per order, each a delivery of its own', async () => {
+    await test.close()
+    test = await buildTestApp(kind, { WEBHOOK_SECRET: 'list-secret' }, { clock: () => now })
+    env = { DATABASE_URL: test.databaseUrl, WEBHOOK_SECRET: 'list-secret' }
+    const refused = await postDelivery(test.app, '[{"order_number":"CL-1"},{"order_number":"CL-2","qty":"two"}]', { 'x-webhook-signature': 'deadbeef' })
+    expect(refused.statusCode).toBe(401)
+    const [record] = await listDeliveryLogs(test.store.db, { limit: 1 })
+    const { code, stdout } = await runRoms(['replay', String(record?.id)], { env })
+    expect(code).toBe(1)
+    expect(stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^#${record?.id} replayed as #\\d+: created \\(200\\) order CL-1$`)),
+      expect.stringMatching(new RegExp(`^#${record?.id} replayed as #\\d+: rejected \\(400\\) order CL-2: INVALID_FIELD quantity`))
+    ])
   })
 
   it('reports the order number a rejected delivery\'s record carries', async () => {

@@ -23,7 +23,7 @@ async function run (args: string[]): Promise<{ code: number, stderr: string }> {
 describe('roms refuses arguments it does not take', () => {
   it.each([
     [['logs', '--outcome', 'weird'], 'roms logs: --outcome must be one of received, created, updated, unchanged, duplicate, stale, ping, test, declined, rejected, unauthorized, failed, got "weird"'],
-    [['logs', '--source', 'weird'], 'roms logs: --source must be one of generic, shopify, woocommerce, discord, standard-webhooks, manual, email, import, got "weird"'],
+    [['logs', '--source', 'weird'], 'roms logs: --source must be one of generic, shopify, woocommerce, discord, slack, standard-webhooks, manual, email, import, got "weird"'],
     [['migrate', 'extra'], 'roms migrate: unexpected argument "extra"'],
     [['erase', 'a@b.c', 'extra'], 'roms erase: unexpected argument "extra"'],
     [['prune', 'x', 'y'], 'roms prune: unexpected arguments "x" "y"'],

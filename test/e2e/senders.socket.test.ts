@@ -1,4 +1,6 @@
+import { createHmac } from 'node:crypto'
 import { connect } from 'node:net'
+import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
 import { testDatabases } from '../helpers/test-database.ts'
@@ -39,6 +41,23 @@ for (const kind of testDatabases()) {
       const answer = await sendRaw(port, fixture('woocommerce-ping.http'))
       expect(answer).toMatch(/^HTTP\/1\.[01] 200 /)
       expect(await lastDeliveryLog(t)).toMatchObject({ source: 'woocommerce', outcome: 'ping', raw_body: 'webhook_id=12' })
+    })
+
+    it('takes a signed, gzip-compressed list of orders sent in chunks, each order a delivery of its own', async () => {
+      const list = Buffer.from('[{"order_number":"GZ-1","product":"Dunk Low","qty":"x2"},{"order_number":"GZ-2","price":"1.299,99 €"},{"order_number":""}]')
+      const body = gzipSync(list)
+      const signature = createHmac('sha256', 'guide-secret').update(body).digest('hex')
+      const head = 'POST /api/v2/webhooks/orders HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n' +
+        `X-Webhook-Signature: ${signature}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n`
+      const half = Math.floor(body.length / 2)
+      const chunk = (bytes: Buffer): Buffer => Buffer.concat([Buffer.from(`${bytes.length.toString(16)}\r\n`), bytes, Buffer.from('\r\n')])
+      const answer = await sendRaw(port, Buffer.concat([Buffer.from(head), chunk(body.subarray(0, half)), chunk(body.subarray(half)), Buffer.from('0\r\n\r\n')]))
+      expect(answer).toMatch(/^HTTP\/1\.1 207 /)
+      const json = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4).replace(/^[0-9a-f]+\r\n|\r\n0\r\n\r\n$/g, '')) as { results: Array<{ success: boolean, order_number?: string }> }
+      expect(json.results.map((r) => [r.success, r.order_number])).toEqual([[true, 'GZ-1'], [true, 'GZ-2'], [false, undefined]])
+      expect((await storedOrder(t, 'GZ-1'))?.order).toMatchObject({ quantity: 2, product: 'Dunk Low' })
+      expect((await storedOrder(t, 'GZ-2'))?.order).toMatchObject({ price: 1299.99, currency: 'EUR' })
+      expect(await lastDeliveryLog(t)).toMatchObject({ raw_body: '{"order_number":""}', outcome: 'rejected', error_code: 'ORDER_NUMBER_MISSING' })
     })
 
     it('verifies the Shopify fixture posted by an HTTP client with its real headers', async () => {

@@ -29,6 +29,26 @@ for (const kind of testDatabases()) {
     beforeEach(async () => { t = await buildTestApp(kind) })
     afterEach(async () => { await t.close() })
 
+    it('stores the address of an account the bot prints as "email:password", and the password nowhere on the order', async () => {
+      const body = JSON.stringify({ username: 'Bot', embeds: [{ title: 'Successful Checkout', fields: [field('Order', 'ACC-1'), field('Account', '||john@example.com:hunter2||'), field('Price', 'Free')] }] })
+      expect((await postDelivery(t.app, body, JSON_HEADERS)).statusCode).toBe(204)
+      const stored = await storedOrder(t, 'ACC-1')
+      expect(stored?.order).toMatchObject({ email: 'john@example.com', price: 0 })
+      // The order, its items and its history; the delivery record keeps the bytes as the bot sent them.
+      expect(JSON.stringify(stored)).not.toContain('hunter2')
+      const api = (await t.app.inject({ url: `/api/v2/orders/${stored?.order.id}` })).json()
+      expect(JSON.stringify([api.order, api.items, api.events])).not.toContain('hunter2')
+    })
+
+    it('stores a checkout a bot posted in Slack\'s shape, recorded as from Slack', async () => {
+      const body = JSON.stringify({ username: 'Valor', attachments: [{ title: 'Successful Checkout', fields: [{ title: 'Order', value: 'SL-9' }, { title: 'Product', value: 'Dunk Low' }, { title: 'Price', value: '$110' }] }] })
+      const res = await postDelivery(t.app, body, JSON_HEADERS)
+      expect(res.statusCode).toBe(200)
+      expect(res.json()).toMatchObject({ success: true, order_number: 'SL-9', action: 'created' })
+      expect((await storedOrder(t, 'SL-9'))?.order).toMatchObject({ product: 'Dunk Low', price: 110, quantity: 1, status: 'verified', source: 'slack' })
+      expect(await lastDeliveryLog(t)).toMatchObject({ source: 'slack', outcome: 'created', raw_body: body })
+    })
+
     it('answers the fixture post with 204 and no body, as Discord does, and stores the checkout', async () => {
       const res = await postDelivery(t.app, BODY, JSON_HEADERS)
       expect(res.statusCode).toBe(204)
@@ -44,6 +64,8 @@ for (const kind of testDatabases()) {
         profile: 'Main Visa',
         email: 'maya.okafor@example.com',
         proxy_list: 'isp-pool-3',
+        // The post has no Quantity field: its one item is one unit, and so is the order.
+        quantity: 1,
         status: 'verified',
         order_date: '2025-03-14T16:41:29.512Z',
         source: 'discord'

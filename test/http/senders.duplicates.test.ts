@@ -113,6 +113,24 @@ for (const kind of testDatabases()) {
       expect((await postDelivery(t.app, body, SHOPIFY_HEADERS)).json()).toMatchObject({ action: 'created' })
     })
 
+    it('records a script\'s create that arrives after its own newer update as stale, when both say when they were last changed', async () => {
+      const update = await postDelivery(t.app, '{"order_number":"LATE-1","status":"shipped","tracking_number":"1Z999AA10123456799","updated_at":"2025-05-02T10:00:00Z"}')
+      expect(update.json()).toMatchObject({ action: 'created' })
+      const create = await postDelivery(t.app, '{"order_number":"LATE-1","product":"Samba","status":"pending","updatedAt":"2025-05-01T09:00:00Z"}')
+      expect(create.json()).toMatchObject({ action: 'stale' })
+      const stored = await storedOrder(t, 'LATE-1')
+      expect(stored?.order).toMatchObject({ status: 'shipped', tracking_number: '1Z999AA10123456799', source_updated_at: '2025-05-02T10:00:00.000Z' })
+      expect(stored?.order.extra).toEqual({})
+      const newer = await postDelivery(t.app, '{"order_number":"LATE-1","status":"delivered","updated_at":"2025-05-03T10:00:00Z"}')
+      expect(newer.json()).toMatchObject({ action: 'updated' })
+    })
+
+    it('keeps an updated_at that is not a date in extra rather than refusing the order', async () => {
+      const res = await postDelivery(t.app, '{"order_number":"LATE-2","updated_at":"last tuesday"}')
+      expect(res.json()).toMatchObject({ action: 'created' })
+      expect((await storedOrder(t, 'LATE-2'))?.order.extra).toEqual({ updated_at: 'last tuesday' })
+    })
+
     it('keeps the same id from two senders apart', async () => {
       const shopify = editBody(fixture('shopify-orders-create.wire.json'), ['"name":"#1001"', '"name":"#2001"'])
       const shared = 'same-id-on-both'

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
-import { buildTestApp } from '../helpers/test-app.ts'
+import { readFileSync } from 'node:fs'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
 import { testDatabases } from '../helpers/test-database.ts'
 
 const SECRETS = {
@@ -46,6 +47,49 @@ for (const kind of testDatabases()) {
       } finally {
         await t.close()
       }
+    })
+  })
+}
+
+const GUIDE = readFileSync(new URL('../../docs/webhook-setup-guide.md', import.meta.url), 'utf8')
+
+for (const kind of testDatabases()) {
+  describe(`signature help's URLs (${kind})`, () => {
+    let t: TestApp
+    beforeEach(async () => { t = await buildTestApp(kind, {}) })
+    afterEach(async () => { await t.close() })
+
+    const help = async (headers: Record<string, string>, remoteAddress = '127.0.0.1'): Promise<{ webhook_url: string, examples: Record<string, string> }> => {
+      const res = await t.app.inject({ url: '/api/v2/webhooks/signature-help', headers, remoteAddress })
+      expect(res.statusCode).toBe(200)
+      return res.json()
+    }
+
+    it('shows the guide\'s examples word for word to a request made to localhost:8001', async () => {
+      const { examples, webhook_url: url } = await help({ host: 'localhost:8001' })
+      expect(url).toBe('http://localhost:8001/api/v2/webhooks/orders')
+      for (const example of Object.values(examples)) expect(GUIDE).toContain(example)
+    })
+
+    it('posts the examples to the address the request came to, not the guide\'s localhost:8001', async () => {
+      const { examples, webhook_url: url } = await help({ host: 'roms.example.net:8710' }, '203.0.113.7')
+      expect(url).toBe('http://roms.example.net:8710/api/v2/webhooks/orders')
+      for (const example of Object.values(examples)) {
+        expect(example).toContain('http://roms.example.net:8710/api/v2/webhooks/orders')
+        expect(example).not.toContain('localhost:8001')
+      }
+    })
+
+    it('believes X-Forwarded-Proto and X-Forwarded-Host from a proxy on this machine only', async () => {
+      const forwarded = { host: '127.0.0.1:8710', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'orders.example.com' }
+      expect((await help(forwarded)).webhook_url).toBe('https://orders.example.com/api/v2/webhooks/orders')
+      expect((await help(forwarded, '203.0.113.7')).webhook_url).toBe('http://127.0.0.1:8710/api/v2/webhooks/orders')
+    })
+
+    it('never copies a Host header that is not an address into the examples', async () => {
+      const { examples, webhook_url: url } = await help({ host: 'evil.example"; rm -rf ~; echo "' })
+      expect(url).not.toContain('evil')
+      for (const example of Object.values(examples)) expect(example).not.toContain('rm -rf')
     })
   })
 }

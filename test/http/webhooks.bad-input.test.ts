@@ -14,7 +14,8 @@ interface BadCase {
 
 const CASES: BadCase[] = [
   { name: 'invalid JSON', body: '{"order_number": "1",', status: 400, code: 'INVALID_JSON' },
-  { name: 'a JSON array', body: '[{"order_number":"1"}]', status: 400, code: 'INVALID_PAYLOAD' },
+  { name: 'an event whose data is a list', body: '{"type":"orders.synced","data":[{"order_number":"1"},{"order_number":"2"}]}', status: 400, code: 'INVALID_PAYLOAD', field: 'data' },
+  { name: 'a list of orders beside other keys', body: '{"orders":[{"order_number":"1"}],"count":1}', status: 400, code: 'INVALID_PAYLOAD', field: 'orders' },
   { name: 'a JSON string', body: '"order 1"', status: 400, code: 'INVALID_PAYLOAD' },
   { name: 'JSON null', body: 'null', status: 400, code: 'INVALID_PAYLOAD' },
   { name: 'a missing order_number', body: '{"product":"Nike Shoes"}', status: 400, code: 'ORDER_NUMBER_MISSING', field: 'order_number' },
@@ -65,9 +66,11 @@ for (const kind of testDatabases()) {
       expect(log).toMatchObject({ outcome: 'rejected', order_number: null })
     })
 
-    it('tells a sender posting a list of orders to send one per request', async () => {
-      const res = await postDelivery(t.app, '[{"order_number":"L-1"},{"order_number":"L-2"}]')
-      expect(res.json().error).toEqual({ code: 'INVALID_PAYLOAD', message: 'the body is an array of 2: send one order per request, a JSON object with an order_number' })
+    it('tells a sender whose list of orders has other keys beside it what a list is', async () => {
+      const res = await postDelivery(t.app, '{"orders":[{"order_number":"L-1"},{"order_number":"L-2"}],"page":1}')
+      expect(res.json().error).toEqual({
+        code: 'INVALID_PAYLOAD', field: 'orders', message: 'a list of orders is a JSON array, or an object with "orders" as its only key; this one also has page'
+      })
     })
 
     it('answers 413 to a body over the limit and keeps its first part in the record', async () => {

@@ -43,6 +43,9 @@ const CASES: HostileCase[] = [
   { name: 'invalid JSON holding NUL and control bytes', body: () => Buffer.from([0x00, 0x48, 0x01]), status: 400, code: 'INVALID_JSON' },
   { name: 'Latin-1 text declared as such', body: () => Buffer.from('{"order_number":"CS-1","product":"Caf\xe9"}', 'latin1'), headers: { 'content-type': 'application/json; charset=ISO-8859-1' }, status: 200 },
   { name: 'UTF-16 declared as such', body: () => Buffer.from('{"order_number":"CS-2"}', 'utf16le'), headers: { 'content-type': 'application/json; charset="utf-16le"' }, status: 200 },
+  // PowerShell's Out-File and Notepad's "Unicode" write UTF-16 with a byte order mark; scripts then post the file as it is.
+  { name: 'UTF-16 with a byte order mark and no charset', body: () => Buffer.from('\ufeff{"order_number":"CS-4","product":"Größe 44"}', 'utf16le'), status: 200 },
+  { name: 'big-endian UTF-16 with a byte order mark, declared UTF-8', body: () => Buffer.from('\ufeff{"order_number":"CS-5"}', 'utf16le').swap16(), headers: { 'content-type': 'application/json; charset=utf-8' }, status: 200 },
   { name: 'a charset no decoder knows', body: () => '{"order_number":"CS-3"}', headers: { 'content-type': 'application/json; charset=klingon' }, status: 415, code: 'UNSUPPORTED_CHARSET' },
   { name: 'bytes that are not the declared charset', body: () => Buffer.from([0x7b, 0x00, 0x00, 0xd8, 0x7d, 0x00]), headers: { 'content-type': 'application/json; charset=utf-16le' }, status: 400, code: 'INVALID_ENCODING' },
   { name: 'multipart without a boundary', body: () => 'x', headers: { 'content-type': 'multipart/form-data' }, status: 400, code: 'INVALID_MULTIPART' },
@@ -72,6 +75,12 @@ for (const kind of testDatabases()) {
       expect((await postDelivery(t.app, body, { 'content-type': 'text/plain; charset=windows-1252' })).statusCode).toBe(200)
       const order = await t.store.db.kysely.selectFrom('orders').select('product').where('order_number', '=', 'CS-LATIN').executeTakeFirstOrThrow()
       expect(order.product).toBe('Café Crème')
+    })
+
+    it('reads UTF-16 with a byte order mark as the text it is, whatever the header says', async () => {
+      await postDelivery(t.app, Buffer.from('\ufeff{"order_number":"CS-UTF16","product":"Größe 44 – Café"}', 'utf16le'))
+      const order = await t.store.db.kysely.selectFrom('orders').select('product').where('order_number', '=', 'CS-UTF16').executeTakeFirstOrThrow()
+      expect(order.product).toBe('Größe 44 – Café')
     })
 
     it('answers the gzip bomb quickly and without inflating it in memory', async () => {

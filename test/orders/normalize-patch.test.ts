@@ -32,6 +32,26 @@ describe('normalizePatch', () => {
     expect('currency' in patch.fields).toBe(expected !== undefined)
   })
 
+  it.each([['x2', 2], ['2x', 2], ['×3', 3], [' 2 pcs ', 2], ['2 pairs', 2], ['1 unit', 1], ['4.0', 4], ['+5', 5]])('reads the quantity %j as %i', (written, expected) => {
+    expect(normalizePatch({ orderNumber: 'Q-1', fields: { quantity: written }, items: [{ title: 'Dunk', quantity: written }] })).toMatchObject({
+      fields: { quantity: expected }, items: [{ quantity: expected }]
+    })
+  })
+
+  it.each(['two', '2.5', 'x', '2 x 3', '-1', '2 boxes of 6'])('refuses the quantity %j, naming the field', (written) => {
+    expect(() => normalizePatch({ orderNumber: 'Q-1', fields: { quantity: written } })).toThrow(/^quantity must be a whole number/)
+  })
+
+  it.each([
+    ['john@example.com:hunter2', 'john@example.com'],
+    ['john@example.com | p@ss:word', 'john@example.com'],
+    ['john@example.com;Secret1', 'john@example.com'],
+    ['john@example.com', 'john@example.com'],
+    ['not an address: but text', 'not an address: but text']
+  ])('keeps only the address of an account login %j, never its password', (written, stored) => {
+    expect(normalizePatch({ orderNumber: 'E-1', fields: { email: written } }).fields.email).toBe(stored)
+  })
+
   it('refuses an order number of control characters alone', () => {
     expect(() => normalizePatch({ orderNumber: '\u0000\u0001', fields: {} })).toThrow('order_number is required')
   })

@@ -15,7 +15,7 @@ const OUTCOMES = [
   'received', 'created', 'updated', 'unchanged', 'duplicate', 'stale', 'ping', 'test', 'declined', 'rejected', 'unauthorized', 'failed'
 ] as const satisfies readonly DeliveryOutcome[]
 const SOURCES = [
-  'generic', 'shopify', 'woocommerce', 'discord', 'standard-webhooks', 'manual', 'email', 'import'
+  'generic', 'shopify', 'woocommerce', 'discord', 'slack', 'standard-webhooks', 'manual', 'email', 'import'
 ] as const satisfies readonly SourceName[]
 
 export const logsCommand: Command = {

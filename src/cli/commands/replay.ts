@@ -44,8 +44,10 @@ Exit code 1 when a replay fails again.`,
       let code = 0
       for (const logId of ids) {
         const result = await replayDelivery(intakeDeps(store, config), store.db, logId)
-        if (result.statusCode >= 400) code = 1
-        await printResult(logId, result, await recordedOrderNumber(store.db, result), flagOption(input, 'json'), terminal)
+        // A list of orders refused whole replays as its orders, each a delivery of its own: one line each.
+        const each = result.batch?.map((item) => item.result) ?? [result]
+        if (each.some((one) => one.statusCode >= 400)) code = 1
+        for (const one of each) await printResult(logId, one, await recordedOrderNumber(store.db, one), flagOption(input, 'json'), terminal)
       }
       return code
     })

@@ -1,3 +1,4 @@
+import { quantityIfValid } from '../../orders/normalize-patch.ts'
 import type { RawOrderItem } from '../../orders/order-patch.ts'
 
 /**
@@ -15,9 +16,9 @@ export function sumQuantities (items: readonly RawOrderItem[]): number | undefin
   if (items.length === 0) return undefined
   let sum = 0
   for (const item of items) {
-    const quantity = item.quantity === undefined || item.quantity === null ? 1 : Number(item.quantity)
-    // A quantity that is not a plain number is left for the normaliser to reject on the item itself.
-    if (!Number.isInteger(quantity) || quantity < 0) return undefined
+    const quantity = item.quantity === undefined || item.quantity === null ? 1 : quantityIfValid(item.quantity)
+    // A quantity the normaliser cannot read is left for it to reject on the item itself.
+    if (quantity === undefined) return undefined
     sum += quantity
   }
   return sum

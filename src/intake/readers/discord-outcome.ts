@@ -19,21 +19,37 @@ export const OUTCOME_WORDING: ReadonlyArray<{ outcome: Exclude<DiscordOutcome, '
     outcome: 'declined',
     // A checkout the shopper or the bot cancelled ("Checkout Cancelled"), and a success word denied ("Order Not
     // Placed"), are declines: no order was placed.
-    pattern: /\b(?:declined?|fail(?:ed|ure|s)?|error(?:s|ed)?|unsuccessful(?:ly)?|denied|rejected|out of stock|sold out|oos|checkout cancel(?:l?ed)?|not (?:placed|confirmed|submitted|complete[d]?|successful|checked out|purchased|secured))\b/i
+    pattern: new RegExp(/\b(?:declined?|fail(?:ed|ure|s)?|error(?:s|ed)?|unsuccessful(?:ly)?|denied|rejected|out of stock|sold out|oos|checkout cancel(?:l?ed)?|not (?:placed|confirmed|submitted|complete[d]?|successful|checked out|purchased|secured))\b/.source +
+      localised('échec|échoué|échouée|refusé|refusée|fehlgeschlagen|abgelehnt|rechazad[oa]|fallid[oa]|fallit[oa]|rifiutat[oa]|mislukt|geweigerd'), 'iu')
   },
   { outcome: 'cancelled', pattern: /\b(?:cancel(?:l?ed|lations?)|order voided)\b/i },
   { outcome: 'refunded', pattern: /\brefund(?:ed|s)?\b/i },
   { outcome: 'delivered', pattern: /\b(?:delivered|delivery complete[d]?)\b/i },
-  { outcome: 'shipped', pattern: /\b(?:shipped|has shipped|shipping confirm(?:ed|ation)|on (?:its|the) way|in transit|out for delivery)\b/i },
+  {
+    outcome: 'shipped',
+    pattern: new RegExp(/\b(?:shipped|has shipped|shipping confirm(?:ed|ation)|on (?:its|the) way|in transit|out for delivery|fulfill?ed)\b/.source +
+      localised('expédiée?|versandt|verschickt|enviad[oa]|spedit[oa]|verzonden'), 'iu')
+  },
   {
     outcome: 'success',
-    pattern: /\b(?:success(?:ful(?:ly)?)?|checked out|checkout (?:complete[d]?|confirmed|placed)|order (?:placed|confirmed|submitted|complete[d]?|received)|copped|purchased|secured|paid|new checkout)\b/i
+    pattern: new RegExp(/\b(?:success(?:ful(?:ly)?)?|checked out|checkout (?:complete[d]?|confirmed|placed)|order (?:placed|confirmed|submitted|complete[d]?|received)|copped|purchased|secured|paid|new checkout)\b/.source +
+      localised('réussie?|erfolgreich|exitos[oa]|riuscit[oa]|gelukt|geslaagd'), 'iu')
   }
 ]
 
+/**
+ * Words of bots localised for European shops, as one more alternative. `\b` knows ASCII letters only ("échec" has none
+ * before it), so these are bounded by any letter.
+ */
+function localised (words: string): string {
+  return `|(?<!\\p{L})(?:${words})(?!\\p{L})`
+}
+
 export function outcomeOf (headlines: readonly string[]): DiscordOutcome {
   for (const headline of headlines) {
-    const match = OUTCOME_WORDING.find(({ pattern }) => pattern.test(headline))
+    // A status as code writes it ("IN_TRANSIT", "out-for-delivery") is the same words.
+    const words = headline.replace(/[_-]+/g, ' ')
+    const match = OUTCOME_WORDING.find(({ pattern }) => pattern.test(words))
     if (match !== undefined) return match.outcome
   }
   return 'neutral'

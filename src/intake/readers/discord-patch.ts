@@ -61,7 +61,7 @@ export function buildDiscordPatch (post: PostData, orderNumber: string, context:
       price: typeof price === 'string' ? cleanPrice(price) : undefined,
       total: rawTotal === undefined ? undefined : cleanPrice(rawTotal),
       currency: valueOf(entries, 'currency') ?? currencyOf(`${valueOf(entries, 'price') ?? ''} ${rawTotal ?? ''}`),
-      quantity: items.length > 1 ? sumQuantities(items) : single?.quantity ?? cleanQuantityOf(valueOf(entries, 'quantity')),
+      quantity: orderQuantity(items, entries),
       store: valueOf(entries, 'store'),
       email: valueOf(entries, 'email'),
       customerName: valueOf(entries, 'customerName'),
@@ -125,6 +125,16 @@ function readItems (entries: readonly Entry[]): RawOrderItem[] {
       unitPrice: price === undefined ? undefined : cleanPrice(price)
     })
   })
+}
+
+/**
+ * The order's quantity: what its items hold. An item whose post gave no quantity is one unit, as the normaliser stores
+ * it, so the order of one such item is 1 too, not blank beside its item's 1.
+ */
+function orderQuantity (items: readonly RawOrderItem[], entries: readonly Entry[]): unknown {
+  if (items.length > 1) return sumQuantities(items)
+  if (items.length === 1) return items[0]?.quantity ?? 1
+  return cleanQuantityOf(valueOf(entries, 'quantity'))
 }
 
 function cleanQuantityOf (value: string | undefined): string | undefined {

@@ -1,4 +1,5 @@
 import { DomainError } from '../../domain-error.ts'
+import { accountEmail } from '../../orders/account-email.ts'
 import type { PayloadReader, ReaderInput, Reading } from '../delivery.ts'
 import { readEmbed, readMessageText, type PostData } from './discord-embed.ts'
 import { outcomeOf, STATUS_NEWS, type DiscordOutcome, type StatusNews } from './discord-outcome.ts'
@@ -12,14 +13,27 @@ import { arrayAt, isRecord, textAt, withoutUndefined, type JsonRecord } from './
 export const discordReader: PayloadReader = {
   name: 'discord',
   matches: ({ body }) => isRecord(body) && !('order_number' in body) &&
-    (Array.isArray(body.embeds) || (typeof body.content === 'string' && ('username' in body || 'avatar_url' in body))),
+    (Array.isArray(body.embeds) || (typeof body.content === 'string' && ('username' in body || 'avatar_url' in body || hasOnlyDiscordKeys(body)))),
   read: readDiscord
+}
+
+// Execute Webhook's parameters (discord.com/developers/docs/resources/webhook#execute-webhook). A bot that posts its
+// `content` alone, without a name or avatar, sends nothing else.
+const DISCORD_KEYS = new Set(['content', 'username', 'avatar_url', 'tts', 'embeds', 'allowed_mentions', 'components', 'attachments', 'flags', 'thread_name', 'applied_tags', 'poll'])
+
+function hasOnlyDiscordKeys (body: JsonRecord): boolean {
+  return Object.keys(body).every((key) => DISCORD_KEYS.has(key))
 }
 
 interface Post { data: PostData, outcome: DiscordOutcome }
 
 function readDiscord ({ body }: ReaderInput): Reading {
   if (!isRecord(body)) throw new DomainError('UNSUPPORTED_PAYLOAD', 'a Discord webhook body must be a JSON object', { field: 'body' })
+  return readDiscordBody(body)
+}
+
+/** An Execute Webhook body (or another chat's post in its shape): a checkout, a decline, a test or news of an order. */
+export function readDiscordBody (body: JsonRecord): Reading {
   const message = readMessageText(body.content)
   const messageOutcome = outcomeOf(headlinesOf(message))
   const embeds: Post[] = arrayAt(body, 'embeds').filter(isRecord).map(readEmbed).map((data) => {
@@ -89,10 +103,15 @@ function summaryOf ({ entries }: PostData): JsonRecord {
     price: valueOf(entries, 'price') ?? valueOf(entries, 'total'),
     profile: valueOf(entries, 'profile'),
     proxy_list: valueOf(entries, 'proxyList'),
-    email: valueOf(entries, 'email'),
+    email: emailOf(entries),
     // The reason and status are the summary's `reason`; every other field is kept under its own name.
     ...extraOf(entries.filter((entry) => entry.key !== 'reason' && entry.key !== 'status'))
   })
+}
+
+function emailOf (entries: PostData['entries']): string | undefined {
+  const email = valueOf(entries, 'email')
+  return email === undefined ? undefined : accountEmail(email)
 }
 
 function messageOf ({ headlines, title, author }: PostData): string | undefined {

@@ -54,3 +54,8 @@ export function urlHost (value: unknown): string | undefined {
 export function withoutUndefined (record: JsonRecord): JsonRecord {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined))
 }
+
+/** A copy without the keys whose value is undefined or null: a platform's `null` says "none", nothing worth keeping. */
+export function withoutNulls (record: JsonRecord): JsonRecord {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined && value !== null))
+}

@@ -3,7 +3,7 @@ import type { RawOrderItem, RawOrderPatch } from '../../orders/order-patch.ts'
 import type { PayloadReader, ReaderInput, Reading } from '../delivery.ts'
 import { describeProducts, singleItemFields, sumQuantities } from './describe-items.ts'
 import {
-  arrayAt, idText, isRecord, joinName, recordAt, textAt, urlHost, withoutUndefined, type JsonRecord
+  arrayAt, idText, isRecord, joinName, recordAt, textAt, urlHost, withoutNulls, withoutUndefined, type JsonRecord
 } from './payload-shape.ts'
 import { shopifyStatus } from './platform-status.ts'
 import { fulfillmentOrderName, readShopifyTrackings, voidShopifyTrackings } from './shopify-trackings.ts'
@@ -62,18 +62,21 @@ function readOrder (order: JsonRecord, topic: string | undefined, shop: string |
     ...(trackings.length > 0 ? { trackings } : {}),
     ...(voided.length > 0 ? { voidTrackings: voided } : {}),
     // Not the topic: it names the delivery (kept in its record's headers), and would make every routine
-    // orders/updated or orders/paid carrying the same order an "update" of the order.
-    extra: withoutUndefined({
+    // orders/updated or orders/paid carrying the same order an "update" of the order. Shopify writes every field it has
+    // no value for as null (`fulfillment_status` of an unfulfilled order); a null is left out, as the generic reader does.
+    extra: withoutNulls({
       shop_domain: store,
       order_id: idText(order.id),
-      financial_status: order.financial_status ?? undefined,
+      financial_status: order.financial_status,
       fulfillment_status: order.fulfillment_status,
-      cancel_reason: order.cancel_reason ?? undefined,
-      cancelled_at: order.cancelled_at ?? undefined,
+      cancel_reason: order.cancel_reason,
+      cancelled_at: order.cancelled_at,
       gateway: gateways(order),
       confirmation_number: textAt(order, 'confirmation_number'),
       source_name: textAt(order, 'source_name'),
-      tags: textAt(order, 'tags')
+      tags: textAt(order, 'tags'),
+      ...discounts(order),
+      ...presentment(order)
     }),
     sourceUpdatedAt: order.updated_at ?? triggeredAt
   }
@@ -103,6 +106,28 @@ function customerName (order: JsonRecord, customer: JsonRecord | undefined): str
     if (name !== undefined) return name
   }
   return undefined
+}
+
+/** The codes a customer used and what they took off; a total after discounts alone does not say why it is lower. */
+function discounts (order: JsonRecord): JsonRecord {
+  const codes = arrayAt(order, 'discount_codes').filter(isRecord).map((discount) => textAt(discount, 'code')).filter((code) => code !== undefined)
+  const amount = textAt(order, 'total_discounts') ?? idText(order.total_discounts)
+  return withoutUndefined({
+    discount_codes: codes.length > 0 ? codes.join(', ') : undefined,
+    total_discounts: amount !== undefined && Number(amount) !== 0 ? amount : undefined
+  })
+}
+
+/**
+ * A multi-currency store's order in the currency the customer paid (`presentment_money`), when it is not the shop's:
+ * the order's total stays in the shop's currency, as its reports are.
+ */
+function presentment (order: JsonRecord): JsonRecord {
+  const money = recordAt(recordAt(order, 'total_price_set') ?? {}, 'presentment_money')
+  const currency = textAt(money, 'currency_code') ?? textAt(order, 'presentment_currency')
+  const amount = textAt(money, 'amount')
+  if (currency === undefined || amount === undefined || currency === textAt(order, 'currency')) return {}
+  return { presentment_total: amount, presentment_currency: currency }
 }
 
 function gateways (order: JsonRecord): string | undefined {

@@ -22,19 +22,27 @@ const META_ALIASES = new Map(FIELD_ALIASES.filter(([field]) => META_FIELDS.has(f
 
 /**
  * What the order's meta adds: the reseller fields above, and every other meta value shown to the shop (keys without
- * a leading `_`, which WooCommerce and plugins use for their own bookkeeping) as text in extra, under `meta.<key>`.
+ * a leading `_`, which WooCommerce and plugins use for their own bookkeeping) in extra, under `meta.<key>`: text as
+ * text, and a value plugins store as a structure (a flag, a list, an object) as it is. A reseller field whose value is
+ * such a structure cannot be the order's field, and is kept the same way rather than lost.
  */
 export function readWooMeta (order: JsonRecord): { fields: Partial<Record<OrderField, unknown>>, extra: Record<string, unknown> } {
   const fields: Partial<Record<OrderField, unknown>> = {}
   const extra: Record<string, unknown> = {}
+  const keep = (key: string, value: unknown): void => {
+    Object.defineProperty(extra, `meta.${key}`, { value, enumerable: true, writable: true, configurable: true })
+  }
   for (const [key, value] of metaMap(arrayAt(order, 'meta_data'))) {
     const field = META_ALIASES.get(toAliasKey(key.replace(/^_+/, '')))
+    const structured = typeof value === 'boolean' || (typeof value === 'object' && value !== null)
     if (field !== undefined) {
       if (fields[field] === undefined && (typeof value === 'string' || typeof value === 'number')) fields[field] = value
+      else if (structured) keep(key.replace(/^_+/, ''), value)
       continue
     }
-    const text = key.startsWith('_') || CORE_META.has(key) ? undefined : plainText(value)
-    if (text !== undefined) Object.defineProperty(extra, `meta.${key}`, { value: text, enumerable: true, writable: true, configurable: true })
+    if (key.startsWith('_') || CORE_META.has(key)) continue
+    const text = structured ? value : plainText(value)
+    if (text !== undefined) keep(key, text)
   }
   return { fields, extra }
 }

@@ -59,7 +59,8 @@ export const botLayoutCases: ReaderCase[] = [
     size: 'Medium',
     store: 'Supreme EU',
     profile: 'Revolut',
-    proxyList: 'eu-resi'
+    proxyList: 'eu-resi',
+    quantity: 1
   }, { extra: { bot: 'Wrath AIO v3.9', title: 'Checkout Success 🎉', mode: 'Preload', checkout_speed: '3.41s' } }),
   layout('Kodai', {
     username: 'Kodai',
@@ -165,7 +166,8 @@ export const botLayoutCases: ReaderCase[] = [
     price: '215.00',
     store: 'Foot Locker',
     profile: 'Chase Sapphire',
-    proxyList: 'resi-us'
+    proxyList: 'resi-us',
+    quantity: 1
   }),
   layout('AYCD-like (quoted description, value on the next line)', {
     username: 'AYCD',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { expect } from 'vitest'
 import { discordReader } from '../../../src/intake/readers/discord-reader.ts'
+import { slackReader } from '../../../src/intake/readers/slack-reader.ts'
 import { orderReading, testReader } from '../../helpers/test-reader.ts'
 import { botLayoutCases } from './discord-bot-layouts.ts'
 
@@ -31,6 +32,7 @@ testReader(discordReader, [
           email: 'maya.okafor@example.com',
           profile: 'Main Visa',
           proxyList: 'isp-pool-3',
+          quantity: 1,
           orderDate: '2025-03-14T16:41:29.512Z'
         },
         checkoutStatus: 'verified',
@@ -219,6 +221,104 @@ testReader(discordReader, [
     name: 'does not claim plain JSON without embeds or the execute-webhook shape',
     headers: JSON_HEADERS,
     body: { content: 'Successful Checkout', product: 'Jordan 4' },
+    matches: false
+  },
+  {
+    name: 'reads a post that is only its content, without a bot name or avatar, as Execute Webhook allows',
+    headers: JSON_HEADERS,
+    body: { content: 'Successful checkout!\nOrder: TXT-2\nProduct: Dunk Low\nSize: OS\nPrice: $100' },
+    expected: orderReading('TXT-2', expect.objectContaining({ product: 'Dunk Low', size: 'OS', price: '100', quantity: 1 }), { checkoutStatus: 'verified' })
+  },
+  ...[['in_transit', 'shipped'], ['IN-TRANSIT', 'shipped'], ['Fulfilled', 'shipped'], ['OUT_FOR_DELIVERY', 'shipped'], ['Refunded', 'refunded']].map(([word, status]) => ({
+    name: `takes a Status field of ${word ?? ''}, as code writes statuses, for news that the order was ${status ?? ''}`,
+    headers: JSON_HEADERS,
+    body: post({ title: 'Order Update', fields: [field('Order Number', 'ST-1'), field('Status', word ?? '')] }),
+    expected: { kind: 'order' as const, patch: { orderNumber: 'ST-1', existingOnly: true, fields: { status, trackingNumber: undefined, carrier: undefined } } }
+  })),
+  {
+    name: 'reads a French checkout post by its French field names',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Commande réussie', fields: [field('N° de commande', 'FR-9'), field('Produit', 'Air Max 90'), field('Taille', 'EU 42'), field('Prix', '129,99 €'), field('Quantité', 'x2'), field('Boutique', 'Courir')] }),
+    expected: orderReading('FR-9', expect.objectContaining({ product: 'Air Max 90', size: 'EU 42', price: '129,99', currency: 'EUR', quantity: '2', store: 'Courir' }), { checkoutStatus: 'verified' })
+  },
+  {
+    name: 'takes a German post saying the payment was refused for a decline, though it shows an order number',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Zahlung abgelehnt', fields: [field('Bestellnummer', 'DE-77'), field('Produkt', 'Samba OG'), field('Größe', '44')] }),
+    expected: { kind: 'declined', summary: expect.objectContaining({ order_number: 'DE-77', product: 'Samba OG', size: '44' }) }
+  },
+  {
+    name: 'keeps only the address of the account a decline names as "email:password", never the password',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Checkout Failed', fields: [field('Product', 'Dunk'), field('Account', 'john@example.com:hunter2'), field('Reason', 'Card declined')] }),
+    expected: { kind: 'declined', summary: expect.objectContaining({ email: 'john@example.com', reason: 'Card declined' }) }
+  },
+  {
+    name: 'takes a French shipping post for news that the order shipped',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Commande expédiée', fields: [field('Commande', 'FR-9'), field('Suivi', 'x')] }),
+    expected: expect.objectContaining({ kind: 'order', patch: expect.objectContaining({ orderNumber: 'FR-9', existingOnly: true }) })
+  }
+])
+
+testReader(slackReader, [
+  {
+    name: 'reads a checkout posted to a Slack webhook as legacy attachments with fields',
+    headers: JSON_HEADERS,
+    body: {
+      username: 'Valor',
+      text: 'New checkout',
+      attachments: [{
+        color: '#36a64f',
+        title: 'Successful Checkout',
+        title_link: 'https://example.com/order',
+        fields: [{ title: 'Order', value: 'SL-1', short: true }, { title: 'Product', value: '<https://example.com/p|Jordan 1 High>' }, { title: 'Size', value: 'US 10.5' }, { title: 'Price', value: '$1,299.99' }],
+        footer: 'Valor AIO',
+        ts: 1764500000
+      }]
+    },
+    expected: orderReading('SL-1', expect.objectContaining({ product: 'Jordan 1 High', size: 'US 10.5', price: '1,299.99', quantity: 1, orderDate: '2025-11-30T10:53:20.000Z' }), { checkoutStatus: 'verified' })
+  },
+  {
+    name: 'reads a checkout posted as Block Kit blocks, a label and its value on two lines of a field',
+    headers: JSON_HEADERS,
+    body: {
+      blocks: [
+        { type: 'header', text: { type: 'plain_text', text: 'Successful Checkout' } },
+        { type: 'section', fields: [{ type: 'mrkdwn', text: '*Order:*\nSB-1' }, { type: 'mrkdwn', text: '*Product:*\nJordan 4' }, { type: 'mrkdwn', text: '*Price:*\n$250' }] },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: 'Store: Footsites' }] }
+      ]
+    },
+    expected: orderReading('SB-1', expect.objectContaining({ product: 'Jordan 4', price: '250', store: 'Footsites' }), { checkoutStatus: 'verified' })
+  },
+  {
+    name: 'takes a Slack post saying the payment was declined for a decline',
+    headers: JSON_HEADERS,
+    body: { attachments: [{ title: 'Payment Declined', fields: [{ title: 'Product', value: 'Dunk Low' }, { title: 'Size', value: 'M' }] }] },
+    expected: { kind: 'declined', summary: expect.objectContaining({ product: 'Dunk Low', size: 'M' }) }
+  },
+  {
+    name: 'reads a Slack post of text alone',
+    headers: JSON_HEADERS,
+    body: { username: 'Bot', icon_emoji: ':shopping_bags:', text: '*Successful checkout*\nOrder: ST-5\nProduct: Samba\nSize: EU 44' },
+    expected: orderReading('ST-5', expect.objectContaining({ product: 'Samba', size: 'EU 44' }), { checkoutStatus: 'verified' })
+  },
+  {
+    name: 'does not claim the guide\'s generic order that carries attachments',
+    headers: JSON_HEADERS,
+    body: { order_number: '1', attachments: [{ url: 'x' }] },
+    matches: false
+  },
+  {
+    name: 'does not claim a script\'s order named by another spelling of the order number, with attachments of its own',
+    headers: JSON_HEADERS,
+    body: { 'Order ID': 'Z-77', attachments: [{ title: 'invoice.pdf', url: 'https://example.com/i.pdf' }] },
+    matches: false
+  },
+  {
+    name: 'does not claim a body whose attachments are files, not messages',
+    headers: JSON_HEADERS,
+    body: { reference: 'R-1', attachments: [{ url: 'https://example.com/i.pdf', size: 1234 }] },
     matches: false
   }
 ])

@@ -74,7 +74,6 @@ testReader(shopifyReader, [
           shop_domain: 'kicks-depot.myshopify.com',
           order_id: '5981234567890',
           financial_status: 'paid',
-          fulfillment_status: null,
           gateway: 'shopify_payments',
           confirmation_number: 'K7QWZ3PXA',
           source_name: 'web'
@@ -126,6 +125,33 @@ testReader(shopifyReader, [
     body: order({ cancelled_at: '2025-04-04T09:00:00+02:00', cancel_reason: 'customer', financial_status: 'voided' }),
     expected: orderReading('2040', expect.objectContaining({ status: 'cancelled' }), {
       extra: expect.objectContaining({ cancel_reason: 'customer', financial_status: 'voided' })
+    })
+  },
+  {
+    name: 'keeps the discount codes used and what they took off',
+    headers: HEADERS,
+    body: order({ total_discounts: '20.00', discount_codes: [{ code: 'SAVE20', amount: '20.00', type: 'fixed_amount' }, { code: 'VIP', amount: '0.00', type: 'percentage' }] }),
+    expected: orderReading('2040', expect.objectContaining({}), { extra: expect.objectContaining({ discount_codes: 'SAVE20, VIP', total_discounts: '20.00' }) })
+  },
+  {
+    name: 'keeps a multi-currency order\'s total in the currency the customer paid, beside the shop\'s',
+    headers: HEADERS,
+    body: order({
+      currency: 'USD',
+      total_price: '239.32',
+      presentment_currency: 'EUR',
+      total_price_set: { shop_money: { amount: '239.32', currency_code: 'USD' }, presentment_money: { amount: '220.00', currency_code: 'EUR' } }
+    }),
+    expected: orderReading('2040', expect.objectContaining({ total: '239.32', currency: 'USD' }), {
+      extra: expect.objectContaining({ presentment_total: '220.00', presentment_currency: 'EUR' })
+    })
+  },
+  {
+    name: 'adds nothing about discounts or presentment money when there were none',
+    headers: HEADERS,
+    body: order({ total_discounts: '0.00', discount_codes: [], presentment_currency: 'USD', currency: 'USD' }),
+    expected: orderReading('2040', expect.objectContaining({}), {
+      extra: expect.not.objectContaining({ total_discounts: expect.anything(), discount_codes: expect.anything(), presentment_total: expect.anything() })
     })
   },
   {

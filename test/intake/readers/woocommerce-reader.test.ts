@@ -190,6 +190,24 @@ testReader(woocommerceReader, [
     expected: orderReading('5120', expect.anything(), { extra: expect.objectContaining({ 'meta.bot_name': 'Valor' }) })
   },
   {
+    name: 'keeps visible meta a plugin stores as a flag, a list or an object as it is, and a reseller field stored so',
+    headers: HEADERS,
+    body: order({
+      meta_data: [
+        { id: 1, key: 'profile', value: { name: 'Amex', last4: '1005' } }, { id: 2, key: '_proxy_list', value: ['isp-1', 'isp-2'] },
+        { id: 3, key: 'gift_wrap', value: true }, { id: 4, key: 'checkout_fields', value: { size_note: 'runs small' } }, { id: 5, key: 'empty', value: null }
+      ]
+    }),
+    expected: orderReading('5120', expect.not.objectContaining({ profile: expect.anything(), proxyList: expect.anything() }), {
+      extra: expect.objectContaining({
+        'meta.profile': { name: 'Amex', last4: '1005' },
+        'meta.proxy_list': ['isp-1', 'isp-2'],
+        'meta.gift_wrap': true,
+        'meta.checkout_fields': { size_note: 'runs small' }
+      })
+    })
+  },
+  {
     name: 'reads Shipment Tracking meta stored as JSON text and AfterShip\'s tracking meta',
     headers: HEADERS,
     body: order({
