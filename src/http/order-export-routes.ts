@@ -6,6 +6,7 @@ import type { Db } from '../store/database.ts'
 import type { Store } from '../store/open-store.ts'
 import { toOrderJson } from './order-json.ts'
 import { orderFilterProperties, type OrderFilterQuery, toOrderFilter } from './order-query.ts'
+import { isTooShortForIndex } from '../store/order-search.ts'
 
 const PAGE_SIZE = 1000
 
@@ -30,7 +31,7 @@ export function registerOrderExportRoutes (app: FastifyInstance, store: Store): 
     return await reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="roms-orders-${day}.csv"`)
-      .send(Readable.from(csvChunks(store.db, filter)))
+      .send(Readable.from(csvChunks(isTooShortForIndex(filter.search) ? store.slowDb : store.db, filter)))
   })
 }
 

@@ -6,6 +6,7 @@ import { listOrderEvents } from '../store/order-event-query-repository.ts'
 import { findOrderById, findOrderByNumber, listOrders, sortKeyOf } from '../store/order-query-repository.ts'
 import { findItems, findTrackings, type StoredOrder } from '../store/order-repository.ts'
 import type { Store } from '../store/open-store.ts'
+import { isTooShortForIndex } from '../store/order-search.ts'
 import { toEventJson, toItemJson, toOrderJson, toTrackingJson } from './order-json.ts'
 import { encodeCursor, type OrderListQuery, orderListQuerystring, toOrderFilter, toOrderPage } from './order-query.ts'
 import { registerOrderSchemas } from './order-schemas.ts'
@@ -39,7 +40,8 @@ export function registerOrderRoutes (app: FastifyInstance, store: Store): void {
   }, async (request) => {
     const query = request.query as OrderListQuery
     // One more than asked tells whether a next page exists without a count query.
-    const rows = await listOrders(store.db, toOrderFilter(query), toOrderPage(query, query.limit + 1))
+    const filter = toOrderFilter(query)
+    const rows = await listOrders(isTooShortForIndex(filter.search) ? store.slowDb : store.db, filter, toOrderPage(query, query.limit + 1))
     const orders = rows.slice(0, query.limit)
     const last = orders[orders.length - 1]
     const nextCursor = rows.length > query.limit && last !== undefined

@@ -16,6 +16,11 @@ export { isPostgresUrl, sqliteFile } from './database-url.ts'
 export interface Store {
   /** For reads: never waits behind the writer on SQLite. */
   db: Db
+  /**
+   * For reads that may take long (a search no index serves reads every order): on the server's SQLite a connection on
+   * a thread of its own, so they never hold up the thread that answers deliveries; elsewhere `db`.
+   */
+  slowDb: Db
   writer: Writer
   features: DialectFeatures
   /** Committed deliveries, as log ids: across every instance on PostgreSQL (LISTEN/NOTIFY), this process on SQLite. */
@@ -42,7 +47,7 @@ export interface StoreOptions {
   runFold?: FoldRunner | undefined
   /** SQLite: shared with the delivery writer thread, which lets this store's writer take the write lock first. */
   writeTurn?: WriteTurn | undefined
-  /** SQLite: `db` reads on a thread of its own, so a long query never holds up the thread that answers requests (the server). */
+  /** SQLite: `slowDb` reads on a thread of its own, so a long query never holds up the thread that answers requests (the server). */
   readThread?: boolean | undefined
 }
 
@@ -56,7 +61,7 @@ export function openStore (databaseUrl: string, options: StoreOptions = {}): Sto
   }
   const sqlite = openSqlite(sqliteFile(databaseUrl) ?? ':memory:', options.writeTurn, { readThread: options.readThread })
   const changes = createLocalChangeFeed({ onError: (error) => options.onError?.(asError(error)) })
-  const store = assemble(sqlite.write, sqlite.read, sqliteFeatures, changes, sqlite.close, { concurrency: 1, onBatch: options.onBatch })
+  const store = assemble(sqlite.write, sqlite.read, sqliteFeatures, changes, sqlite.close, { concurrency: 1, onBatch: options.onBatch }, sqlite.slowRead)
   // The search index and daily stats of SQLite are folded in batches, not kept per delivery (sqlite-order-fold.ts).
   return withOrderFolding(store, options.onError, options.runFold)
 }
@@ -66,10 +71,13 @@ interface Connection {
   run?: RunSql
 }
 
-function assemble (write: Connection, read: Connection, features: DialectFeatures, changes: ChangeFeed, close: () => Promise<void>, writerOptions: WriterOptions): Store {
+function assemble (write: Connection, read: Connection, features: DialectFeatures, changes: ChangeFeed, close: () => Promise<void>,
+  writerOptions: WriterOptions, slowRead?: Connection): Store {
   const writer = createWriter(write.kysely, features, { ...writerOptions, run: write.run })
+  const db: Db = { kysely: read.kysely, features, run: read.run }
   return {
-    db: { kysely: read.kysely, features, run: read.run },
+    db,
+    slowDb: slowRead === undefined ? db : { kysely: slowRead.kysely, features, run: slowRead.run },
     writer,
     features,
     changes,

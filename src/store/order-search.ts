@@ -16,13 +16,18 @@ const FINDERS: Record<DialectFeatures['name'], (db: Db, term: string, search: Se
   postgres: async (db, _term, search, limit) => await findOrdersWithTrigrams(db, search, limit)
 }
 
+/** A term the trigram index cannot serve (shorter than a trigram): a search for it reads orders until its page is full, every order when it is rare. */
+export function isTooShortForIndex (term: string | undefined): boolean {
+  return term !== undefined && term !== '' && [...term].length < 3
+}
+
 /**
  * The ids of every order whose searched text contains the term (see `search-predicate.ts`), found through the
  * trigram index; undefined when the index cannot help: a term shorter than a trigram, or one matched by more than
  * MOST_INDEXED_MATCHES orders.
  */
 export async function findSearchMatches (db: Db, term: string): Promise<number[] | undefined> {
-  if ([...term].length < 3) return undefined
+  if (isTooShortForIndex(term)) return undefined
   const ids = await FINDERS[db.features.name](db, term, toSearchTerm(db.features, term), MOST_INDEXED_MATCHES)
   return ids === undefined ? undefined : [...new Set(ids)]
 }

@@ -10,8 +10,9 @@ export const sqliteFeatures: DialectFeatures = { name: 'sqlite', rowLocks: false
 
 export interface SqliteConnections {
   write: SqliteConnection
-  /** Without `run` when it is the read thread's. */
-  read: { kysely: Kysely<Database>, run?: RunSql }
+  read: SqliteConnection
+  /** With `readThread`: a connection on a thread of its own, for reads that may take long (sqlite-read-thread.ts). */
+  slowRead?: { kysely: Kysely<Database> } | undefined
   close: () => Promise<void>
 }
 
@@ -24,21 +25,24 @@ export interface SqliteConnection {
 /**
  * Opens the file twice: one connection for writes and one for reads, so a dashboard query never waits behind a write
  * batch (WAL lets readers run beside the writer). Deliveries are written by a third connection of their own, on a
- * worker thread (intake/delivery-writer-thread.ts), when the server runs; there, with `readThread`, the reads run on a
- * thread of their own too (sqlite-read-thread.ts).
+ * worker thread (intake/delivery-writer-thread.ts), when the server runs; there, with `readThread`, reads that may take
+ * long run on a thread of their own (sqlite-read-thread.ts).
  */
 export function openSqlite (filename: string, turn?: WriteTurn, options: { readThread?: boolean } = {}): SqliteConnections {
   const checkpointer = filename === ':memory:' ? undefined : startCheckpointer(filename)
   const writer = openSqliteWriter(filename, { checkpointed: checkpointer !== undefined })
   const write = sqliteConnection(writer, 'write', turn)
-  const read = filename === ':memory:' ? write : options.readThread === true ? startSqliteReadThread(filename) : sqliteConnection(openSqliteReader(filename), 'read')
+  const read = filename === ':memory:' ? write : sqliteConnection(openSqliteReader(filename), 'read')
+  const slowRead = filename !== ':memory:' && options.readThread === true ? startSqliteReadThread(filename) : undefined
   return {
     write,
     read,
+    slowRead,
     close: async () => {
       await checkpointer?.stop()
       await write.kysely.destroy()
       if (read !== write) await read.kysely.destroy()
+      await slowRead?.kysely.destroy()
     }
   }
 }
