@@ -1,7 +1,6 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction, RouteOptions } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify'
 import { errorBody } from './error-handler.ts'
-
-const DELIVERY_ROUTE = /^\/api\/v2\/webhooks\/orders(?:\/|$)/
+import { addQueryGuard } from './query-guard-hooks.ts'
 
 /**
  * Ajv turns `1e309` in a query parameter or a URL segment into Infinity and lets it through as an integer within
@@ -9,11 +8,7 @@ const DELIVERY_ROUTE = /^\/api\/v2\/webhooks\/orders(?:\/|$)/
  * Infinity" where an id beyond 2^53 - 1 is refused). Checked once the schema has coerced the values.
  */
 export function registerInfiniteNumberGuard (app: FastifyInstance): void {
-  app.addHook('onRoute', (route: RouteOptions) => {
-    if (DELIVERY_ROUTE.test(route.url ?? '')) return
-    const existing = route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler]
-    route.preHandler = [refuseInfinite, ...existing]
-  })
+  addQueryGuard(app, 'preHandler', refuseInfinite, { first: true })
 }
 
 function refuseInfinite (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {

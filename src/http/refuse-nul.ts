@@ -1,7 +1,6 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction, RouteOptions } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify'
 import { errorBody } from './error-handler.ts'
-
-const DELIVERY_ROUTE = /^\/api\/v2\/webhooks\/orders(?:\/|$)/
+import { addQueryGuard } from './query-guard-hooks.ts'
 
 /**
  * A NUL character in a query parameter or a URL segment (`%00`) is answered 400 naming it: PostgreSQL refuses NUL in
@@ -10,11 +9,7 @@ const DELIVERY_ROUTE = /^\/api\/v2\/webhooks\/orders(?:\/|$)/
  * never reaches a query, and the hook is attached route by route so they pay nothing for it.
  */
 export function registerNulGuard (app: FastifyInstance): void {
-  app.addHook('onRoute', (route: RouteOptions) => {
-    if (DELIVERY_ROUTE.test(route.url ?? '')) return
-    const existing = route.preValidation === undefined ? [] : Array.isArray(route.preValidation) ? route.preValidation : [route.preValidation]
-    route.preValidation = [...existing, refuseNul]
-  })
+  addQueryGuard(app, 'preValidation', refuseNul)
 }
 
 function refuseNul (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {

@@ -1,7 +1,6 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction, RouteOptions } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify'
 import { errorBody } from './error-handler.ts'
-
-const DELIVERY_ROUTE = /^\/api\/v2\/webhooks\/orders(?:\/|$)/
+import { addQueryGuard } from './query-guard-hooks.ts'
 
 /** How to give several values where a parameter takes them. */
 const SEVERAL: Record<string, string> = { status: ' (several statuses go in one, separated by commas: status=shipped,delivered)' }
@@ -13,11 +12,7 @@ const SEVERAL: Record<string, string> = { status: ' (several statuses go in one,
  * their URL as sent and never read it.
  */
 export function registerRepeatedQueryGuard (app: FastifyInstance): void {
-  app.addHook('onRoute', (route: RouteOptions) => {
-    if (DELIVERY_ROUTE.test(route.url ?? '')) return
-    const existing = route.preValidation === undefined ? [] : Array.isArray(route.preValidation) ? route.preValidation : [route.preValidation]
-    route.preValidation = [...existing, refuseRepeated]
-  })
+  addQueryGuard(app, 'preValidation', refuseRepeated)
 }
 
 function refuseRepeated (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
