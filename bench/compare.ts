@@ -19,7 +19,7 @@ function summary (name: string, runs: Run[]): string {
 /** Runs the comparison; false when it could not (no ref given). */
 export async function benchCompare (ref: string | undefined, rounds: number): Promise<boolean> {
   if (ref === undefined || ref.startsWith('-')) {
-    console.error('usage: npm run bench -- --compare <git-ref> [rounds]   (build this checkout first: npm run build)')
+    console.error('usage: npm run bench -- --compare <git-ref> [rounds]')
     return false
   }
   const here = join(ROOT, 'dist/main.js')
