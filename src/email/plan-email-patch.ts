@@ -1,7 +1,7 @@
 import type { OrderPatch } from '../orders/order-patch.ts'
 import { findLatestAppliedEmailDate } from '../store/email-message-repository.ts'
 import type { Db } from '../store/database.ts'
-import { findItems, findOrderForUpdate } from '../store/order-repository.ts'
+import { findItems, findOrderForUpdate, type StoredOrder } from '../store/order-repository.ts'
 import type { CancelledItem, EmailReading } from './email-reading.ts'
 import { lowerCancelledItems } from './lower-cancelled-items.ts'
 
@@ -15,6 +15,11 @@ export type EmailPlan = { patch: OrderPatch } | { problems: string[] }
  *   later Shopify edit and lose its tracking number; and it would move the platform's own staleness mark.
  * - Emails are ordered among themselves instead: one dated before an email already applied to the order changes no
  *   status and no items (a shipping notice read after the delivery notice adds its tracking number only).
+ * - On an order ROMS has, an email fills in what the order lacks and changes only what it is about: the status, tracking
+ *   numbers, a partial cancellation's quantities. The rest (product, size, store, price, items…) is the bot's or the
+ *   store's own, often more exact (the colourway, the store under the user's own name), and stays: a retailer's
+ *   shipping notice shortened "Nike Dunk Low Retro 'Panda'" to "Nike Dunk Low Retro" and renamed the store "Nike US"
+ *   to "Nike", moving the order in the per-store figures.
  * - A partial cancellation becomes a whole item list, the stored items with the cancelled quantities taken off, so it
  *   goes through applyPatch like any other change.
  */
@@ -26,7 +31,7 @@ export async function planEmailPatch (db: Db, reading: EmailReading, patch: Orde
     if (!cancelsItems) return { patch: planned }
     return { problems: ['the order is not known yet, so no item can be lowered; re-run this email once the order is in ROMS'] }
   }
-  let result: OrderPatch = planned
+  let result: OrderPatch = await withoutWhatTheOrderHas(db, planned, order)
   if (cancelsItems) {
     const lowered = lowerCancelledItems(await findItems(db, order.id), reading.cancelledItems ?? [])
     if (lowered.missing.length > 0) return { problems: lowered.missing.map(describeMissing) }
@@ -38,6 +43,19 @@ export async function planEmailPatch (db: Db, reading: EmailReading, patch: Orde
   const latest = await findLatestAppliedEmailDate(db, order.id, emailId)
   if (reading.date !== null && latest !== null && reading.date < latest) result = withoutOrderState(result, cancelsItems)
   return { patch: result }
+}
+
+/** Fields an email sets on a known order whatever it held: what the email is news of. */
+const NEWS_FIELDS = new Set<keyof OrderPatch['fields']>(['status', 'trackingNumber', 'carrier'])
+
+async function withoutWhatTheOrderHas (db: Db, patch: OrderPatch, order: StoredOrder): Promise<OrderPatch> {
+  const fields: OrderPatch['fields'] = {}
+  for (const [field, value] of Object.entries(patch.fields) as Array<[keyof OrderPatch['fields'], unknown]>) {
+    if (NEWS_FIELDS.has(field) || order.values[field] === undefined) Object.assign(fields, { [field]: value })
+  }
+  const { items, ...rest } = patch
+  const keepsItems = items !== undefined && (await findItems(db, order.id)).length === 0
+  return { ...rest, fields, ...(keepsItems ? { items } : {}) }
 }
 
 function withoutOrderState (patch: OrderPatch, keepItems: boolean): OrderPatch {

@@ -36,6 +36,33 @@ for (const kind of testDatabases()) {
       expect((await orderState(t.store, 'C01928374650'))?.values.status).toBe('delivered')
     })
 
+    it('on an order a bot posted, changes only the status and tracking and keeps the bot\'s product, size, store and items', async () => {
+      const bot = normalizePatch({
+        orderNumber: 'C01928374650',
+        fields: { product: 'Nike Dunk Low Retro \'Panda\'', size: 'US 10.5', store: 'Nike US', price: '115.00', status: 'verified' },
+        items: [{ title: 'Nike Dunk Low Retro \'Panda\'', variant: 'US 10.5', quantity: 1, unitPrice: '115.00' }]
+      })
+      await t.store.writer.write(async (db) => await applyPatch(db, bot, { source: 'discord', deliveryId: null, now: new Date() }))
+      const before = await orderState(t.store, 'C01928374650')
+      expect(await apply('nike-shipping-click-tracking')).toMatchObject({ status: 'applied', action: 'updated' })
+      const after = await orderState(t.store, 'C01928374650')
+      expect(after?.values).toMatchObject({
+        product: 'Nike Dunk Low Retro \'Panda\'', size: 'US 10.5', store: 'Nike US', price: '115.00', status: 'shipped', carrier: 'UPS', sku: 'DD1391-100'
+      })
+      expect(after?.items).toEqual(before?.items)
+      expect(after?.trackings).toHaveLength(1)
+    })
+
+    it('fills in what a known order lacks from a shipping email', async () => {
+      await t.store.writer.write(async (db) => await applyPatch(db, normalizePatch({
+        orderNumber: 'C01928374650', fields: { status: 'verified', profile: 'AMEX 2' }
+      }), { source: 'discord', deliveryId: null, now: new Date() }))
+      await apply('nike-shipping-click-tracking')
+      const order = await orderState(t.store, 'C01928374650')
+      expect(order?.values).toMatchObject({ product: 'Nike Dunk Low Retro', store: 'Nike', profile: 'AMEX 2', status: 'shipped' })
+      expect(order?.items).toEqual([expect.objectContaining({ title: 'Nike Dunk Low Retro' })])
+    })
+
     it('creates the order from a shipping email when the confirmation was never read', async () => {
       expect(await apply('best-buy-shipping-ups')).toMatchObject({ status: 'applied', action: 'created' })
       const order = await orderState(t.store, 'BBY01-806512349876')
