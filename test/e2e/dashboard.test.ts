@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { buildDashboard, hasChromium, launchBrowser, openPage, type PageProblems, screenshot, serveTestApp, type ServedApp, watchPage } from '../helpers/browser.ts'
@@ -69,6 +70,20 @@ describe.skipIf(!hasChromium())('dashboard in Chromium', () => {
     await page.locator('tr[data-order-number="FL-2001"]').waitFor({ state: 'detached' })
     expect(await page.locator('tbody tr[data-order-number]').count()).toBe(1)
     expect(page.url()).toContain('q=ben%40example')
+  })
+
+  it('exports the filtered orders as a CSV a spreadsheet reads as UTF-8 (byte order mark first)', async () => {
+    expect((await post(server, { order_number: 'ZL-4001', product: 'Crème brûlée Dunk', customer_name: 'José Müller', store: 'Zalando DE' })).status).toBe(200)
+    expect((await post(server, { order_number: 'NK-4002', product: 'Air Max 1', store: 'Nike' })).status).toBe(200)
+    await openLive('#/orders?store=Zalando%20DE')
+    await page.locator('tr[data-order-number="ZL-4001"]').waitFor()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()])
+    const file = await readFile(await download.path())
+    expect([...file.subarray(0, 3)]).toEqual([0xEF, 0xBB, 0xBF])
+    const text = file.subarray(3).toString('utf8')
+    expect(text).toContain('ZL-4001,pending,Crème brûlée Dunk')
+    expect(text).toContain('José Müller')
+    expect(text).not.toContain('NK-4002')
   })
 
   it('loads the next page of orders with Load more', async () => {
