@@ -55,6 +55,20 @@ describe.skipIf(!hasChromium())('dashboard in Chromium', () => {
     expect(problems.errors).toEqual([])
   })
 
+  it('shows an older order in a filtered list, in its place, when a change makes it match', async () => {
+    for (const [orderNumber, status] of [['SH-1', 'shipped'], ['SH-2', 'pending'], ['SH-3', 'shipped']]) {
+      expect((await post(server, { order_number: orderNumber, product: 'Dunk Low', status })).status).toBe(200)
+    }
+    await openLive('#/orders?status=shipped')
+    await page.locator('tr[data-order-number="SH-3"]').waitFor()
+    await page.evaluate(() => { (window as unknown as { notReloaded: boolean }).notReloaded = true })
+    expect((await post(server, { order_number: 'SH-2', status: 'shipped', tracking_number: '1Z999AA10123456784' })).status).toBe(200)
+    await page.locator('tr[data-order-number="SH-2"]').waitFor({ timeout: 1000 })
+    expect(await page.locator('tbody tr[data-order-number]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-order-number')))).toEqual(['SH-3', 'SH-2', 'SH-1'])
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
+    expect(problems.errors).toEqual([])
+  })
+
   it('narrows the table to the orders a search matches', async () => {
     for (const [orderNumber, product, email] of [
       ['FL-2001', 'Yeezy Boost 350 V2', 'ana@example.com'],

@@ -36,12 +36,14 @@ export function liveOrders (query: () => OrderQuery, options: { pageSize: number
     more.hidden = !options.paging || cursor === null
     status.textContent = rows.size === 0 ? 'No orders match.' : ''
   }
-  const put = (order: Order, where: 'start' | 'end' | 'in-place'): void => {
+  const put = (order: Order, where: 'start' | 'end' | 'in-place' | 'in-order'): void => {
     const row = orderRow(order)
+    row.dataset.createdAt = order.created_at
     const old = rows.get(order.id)
     rows.set(order.id, row)
     if (old !== undefined) old.replaceWith(row)
     else if (where === 'start') body.prepend(row)
+    else if (where === 'in-order') body.insertBefore(row, Array.from(body.rows).find((other) => other !== row && !isNewer(order, other)) ?? null)
     else body.append(row)
     if (where !== 'end') row.classList.add('fresh')
     // A list without paging (the overview's latest orders) keeps its size: the oldest row makes way.
@@ -50,6 +52,11 @@ export function liveOrders (query: () => OrderQuery, options: { pageSize: number
       rows.delete(Number(oldest?.dataset.orderId))
       oldest?.remove()
     }
+  }
+  // Only called while the list is newest first (matchesQuery decides nothing for other sorts): by received, then id.
+  const isWithinLoaded = (order: Order): boolean => {
+    const last = body.lastElementChild as HTMLTableRowElement | null
+    return cursor === null || (last !== null && !isNewer(order, last))
   }
   const showError = (error: unknown): void => { status.textContent = `Could not load orders: ${String(error)}` }
   const reload = (): void => { load(true).catch(showError) }
@@ -74,8 +81,11 @@ export function liveOrders (query: () => OrderQuery, options: { pageSize: number
     } else if (rows.has(order.id)) {
       put(order, 'in-place')
     } else if (event.type === 'order.created') {
-      // Only new orders go on top: an older order that changed belongs further down, on a page not loaded yet.
       put(order, 'start')
+    } else if (isWithinLoaded(order)) {
+      // An older order that now matches (shipped, in a list of shipped orders) goes where the list has it; one that
+      // belongs on a page not loaded yet waits for Load more.
+      put(order, 'in-order')
     }
     status.textContent = rows.size === 0 ? 'No orders match.' : ''
   })
@@ -88,4 +98,10 @@ export function liveOrders (query: () => OrderQuery, options: { pageSize: number
       clearTimeout(reloadTimer)
     }
   }
+}
+
+/** Whether the row shows an order received after `order` (the API's newest-first order: created_at, then id). */
+function isNewer (order: Order, row: HTMLTableRowElement): boolean {
+  const createdAt = row.dataset.createdAt ?? ''
+  return createdAt > order.created_at || (createdAt === order.created_at && Number(row.dataset.orderId) > order.id)
 }
