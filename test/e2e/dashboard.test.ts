@@ -69,6 +69,30 @@ describe.skipIf(!hasChromium())('dashboard in Chromium', () => {
     expect(problems.errors).toEqual([])
   })
 
+  it('keeps an order that landed while the list was being fetched, when the page was read before it was stored', async () => {
+    expect((await post(server, { order_number: 'RC-1', product: 'Samba OG' })).status).toBe(200)
+    // The list's answer is read from the server at once and handed to the page only after the next order's event came.
+    let answered!: () => void
+    const queried = new Promise<void>((resolve) => { answered = resolve })
+    let release!: () => void
+    const released = new Promise<void>((resolve) => { release = resolve })
+    await page.route(/\/api\/v2\/orders\?/, async (route) => {
+      const response = await route.fetch()
+      answered()
+      await released
+      await route.fulfill({ response })
+    })
+    await page.goto(`${server.origin}/#/orders`)
+    await queried
+    await page.getByTestId('stream-state').filter({ hasText: 'Live' }).waitFor()
+    expect((await post(server, { order_number: 'RC-2', product: 'Samba OG' })).status).toBe(200)
+    await page.locator('tr[data-order-number="RC-2"]').waitFor()
+    release()
+    await page.locator('tr[data-order-number="RC-1"]').waitFor()
+    expect(await page.locator('tbody tr[data-order-number]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-order-number')))).toEqual(['RC-2', 'RC-1'])
+    await page.unrouteAll()
+  })
+
   it('narrows the table to the orders a search matches', async () => {
     for (const [orderNumber, product, email] of [
       ['FL-2001', 'Yeezy Boost 350 V2', 'ana@example.com'],

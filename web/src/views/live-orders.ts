@@ -1,6 +1,6 @@
 import { getJson } from '../api.ts'
 import { h } from '../dom.ts'
-import { subscribe } from '../stream.ts'
+import { type StreamEvent, subscribe } from '../stream.ts'
 import type { Order, OrderPage } from '../types.ts'
 import { matchesQuery, orderOf, type OrderQuery } from './order-query.ts'
 import { orderRow, ordersTable } from './order-rows.ts'
@@ -25,8 +25,13 @@ export function liveOrders (query: () => OrderQuery, options: { pageSize: number
   let generation = 0
   let reloadTimer: ReturnType<typeof setTimeout> | undefined
 
+  // The stream's order events that came while the first page was being fetched: the page may have been read before
+  // they were stored, so they are applied again once it replaces the list (else a new order vanished until a reload).
+  let duringLoad: StreamEvent[] | undefined
+
   const load = async (reset: boolean): Promise<void> => {
     const mine = reset ? ++generation : generation
+    if (reset) duringLoad = []
     const page = await getJson<OrderPage>('/api/v2/orders', { ...query(), limit: options.pageSize, cursor: reset ? undefined : cursor ?? undefined })
     // A newer reload started meanwhile (the user typed on): its answer wins.
     if (mine !== generation) return
@@ -35,6 +40,11 @@ export function liveOrders (query: () => OrderQuery, options: { pageSize: number
     cursor = page.next_cursor
     more.hidden = !options.paging || cursor === null
     status.textContent = rows.size === 0 ? 'No orders match.' : ''
+    if (reset) {
+      const missed = duringLoad ?? []
+      duringLoad = undefined
+      for (const event of missed) apply(event, true)
+    }
   }
   const put = (order: Order, where: 'start' | 'end' | 'in-place' | 'in-order'): void => {
     const row = orderRow(order)
@@ -70,11 +80,14 @@ export function liveOrders (query: () => OrderQuery, options: { pageSize: number
   }
 
   more.addEventListener('click', () => { load(false).catch(showError) })
-  const unsubscribe = subscribe((event) => {
-    if (event.type !== 'order.created' && event.type !== 'order.updated') return
+  const apply = (event: StreamEvent, again = false): void => {
     const order = orderOf(event.data)
     const matches = order === undefined ? undefined : matchesQuery(order, query())
-    if (order === undefined || matches === undefined) return reloadSoon()
+    // A list only the server can sort out was fetched again when the event came (reloadSoon): nothing to apply twice.
+    if (order === undefined || matches === undefined) {
+      if (!again) reloadSoon()
+      return
+    }
     if (!matches) {
       rows.get(order.id)?.remove()
       rows.delete(order.id)
@@ -88,6 +101,11 @@ export function liveOrders (query: () => OrderQuery, options: { pageSize: number
       put(order, 'in-order')
     }
     status.textContent = rows.size === 0 ? 'No orders match.' : ''
+  }
+  const unsubscribe = subscribe((event) => {
+    if (event.type !== 'order.created' && event.type !== 'order.updated') return
+    duringLoad?.push(event)
+    apply(event)
   })
   reload()
   return {
