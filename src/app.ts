@@ -137,7 +137,7 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
   registerWebhookLogRoutes(app, store)
   registerWebhookLogDetailRoutes(app, store, intake)
   registerOrderRoutes(app, store)
-  registerOrderPatchRoutes(app, store, intake)
+  registerOrderPatchRoutes(app, intake)
   registerOrderStatsRoutes(app, store)
   registerOrderExportRoutes(app, store)
   registerStreamRoutes(app, createStreamHub({

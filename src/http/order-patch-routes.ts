@@ -4,15 +4,13 @@ import { correctOrder } from '../intake/correct-order.ts'
 import { parseJson } from '../intake/parse-json.ts'
 import { redactPath } from '../intake/redact.ts'
 import type { IntakeDeps } from '../intake/receive-delivery.ts'
-import { findOrderById } from '../store/order-query-repository.ts'
-import type { Store } from '../store/open-store.ts'
 import { toOrderJson } from './order-json.ts'
 import { headersOf } from './request-headers.ts'
 import { ID_PARAMS } from './id-params.ts'
 
 const UTF8 = /;\s*charset\s*=\s*"?(?!utf-?8"?\s*(?:;|$))/i
 
-export function registerOrderPatchRoutes (app: FastifyInstance, store: Store, intake: IntakeDeps): void {
+export function registerOrderPatchRoutes (app: FastifyInstance, intake: IntakeDeps): void {
   app.register(async (scope) => {
     // Read as deliveries are: at most 64 levels deep (an `extra` nested thousands deep overflowed the stack: a 500),
     // a number beyond a double kept as written so its error quotes it, and a `__proto__` key an unknown field like any
@@ -33,11 +31,11 @@ export function registerOrderPatchRoutes (app: FastifyInstance, store: Store, in
         }
       }
     })
-    registerPatchRoute(scope, store, intake)
+    registerPatchRoute(scope, intake)
   })
 }
 
-function registerPatchRoute (app: FastifyInstance, store: Store, intake: IntakeDeps): void {
+function registerPatchRoute (app: FastifyInstance, intake: IntakeDeps): void {
   app.patch('/api/v2/orders/:id', {
     schema: {
       summary: 'Correct an order by hand',
@@ -71,7 +69,7 @@ function registerPatchRoute (app: FastifyInstance, store: Store, intake: IntakeD
       clientIp: request.ip,
       receivedAt: intake.clock()
     })
-    const order = await findOrderById(store.db, id)
-    return { success: true, action: result.action, delivery_id: result.logId, order: order === undefined ? undefined : toOrderJson(order) }
+    // The order as this correction left it: read again after the commit, it could show another change made since.
+    return { success: true, action: result.action, delivery_id: result.logId, order: result.order === undefined ? undefined : toOrderJson(result.order) }
   })
 }

@@ -8,7 +8,8 @@ function escapeHtml (text: string): string {
  * What a browser gets instead of the dashboard before signing in: a plain form that posts the token to
  * /api/v2/session, which sets the cookie and returns to the page. The dashboard's route is in the address's hash
  * (`#/orders?status=pending`), which browsers never send, so a small script of this server (SIGN_IN_SCRIPT, allowed by
- * `script-src 'self'`) adds it to `return_to`; without script the form still works and returns to the path.
+ * `script-src 'self'`) adds it to `return_to`; without script the form still works and returns to the path. The empty
+ * icon (as the dashboard's page has) keeps the browser from asking for /favicon.ico, a 404 in its console.
  */
 export function signInPage (options: { tokenRequired: boolean, message: string, returnTo?: string }): string {
   const form = options.tokenRequired
@@ -25,6 +26,7 @@ export function signInPage (options: { tokenRequired: boolean, message: string, 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>ROMS: sign in</title>
+<link rel="icon" href="data:,">
 <style>
 body { font: 16px/1.5 system-ui, sans-serif; max-width: 28rem; margin: 10vh auto; padding: 0 1rem; color: #1d2330 }
 label, input, button { display: block; width: 100%; box-sizing: border-box; margin-top: .5rem }

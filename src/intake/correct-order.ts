@@ -5,6 +5,7 @@ import type { OrderPatch } from '../orders/order-patch.ts'
 import type { Db } from '../store/database.ts'
 import { completeDeliveryLog, insertDeliveryLog } from '../store/delivery-log-repository.ts'
 import { findOrderById } from '../store/order-query-repository.ts'
+import type { StoredOrder } from '../store/order-repository.ts'
 import type { DeliveryResult, IntakeDeps } from './receive-delivery.ts'
 import { isPlainObject, readFlatOrder } from './readers/read-flat-order.ts'
 import { redactHeaders } from './redact.ts'
@@ -20,16 +21,21 @@ export interface Correction {
   replayOf?: number | undefined
 }
 
+export interface CorrectionResult extends DeliveryResult {
+  /** The order as this correction left it, read in its own transaction: a correction committed just after is not in it. */
+  order: StoredOrder | undefined
+}
+
 /**
  * A hand correction takes the deliveries' path: the guide's field names, normalizePatch, applyPatch, and a delivery
  * record (source `manual`) in the same transaction, so it shows in the timeline, the delivery log and the live stream
  * like any other change. An invalid correction is refused before anything is written.
  */
-export async function correctOrder (deps: IntakeDeps, correction: Correction): Promise<DeliveryResult> {
+export async function correctOrder (deps: IntakeDeps, correction: Correction): Promise<CorrectionResult> {
   const { body } = correction
   if (!isPlainObject(body)) throw new DomainError('INVALID_PAYLOAD', 'the body must be a JSON object of the fields to change')
   const statusCode = 200
-  const result = await deps.writer.write(async (db: Db): Promise<DeliveryResult> => {
+  const result = await deps.writer.write(async (db: Db): Promise<CorrectionResult> => {
     const order = await findOrderById(db, correction.orderId)
     if (order === undefined) throw new DomainError('NOT_FOUND', `no order with id ${correction.orderId}`)
     const patch = readCorrection(body, order.orderNumber)
@@ -50,7 +56,8 @@ export async function correctOrder (deps: IntakeDeps, correction: Correction): P
     })
     const applied = await applyPatch(db, patch, { source: 'manual', deliveryId: logId, now: correction.receivedAt })
     await completeDeliveryLog(db, logId, { outcome: applied.action, statusCode, orderId: applied.orderId, orderNumber: applied.orderNumber })
-    return { statusCode, outcome: applied.action, source: 'manual', logId, orderId: applied.orderId, orderNumber: applied.orderNumber, action: applied.action }
+    const after = await findOrderById(db, applied.orderId)
+    return { statusCode, outcome: applied.action, source: 'manual', logId, orderId: applied.orderId, orderNumber: applied.orderNumber, action: applied.action, order: after }
   })
   deps.onRecorded?.(result)
   return result

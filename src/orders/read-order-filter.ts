@@ -33,6 +33,10 @@ function given (value: string | undefined): string | undefined {
   return value === '' ? undefined : value
 }
 
+// An ISO 8601 / RFC 3339 date, or date-time with or without an offset (years beyond 9999 as JavaScript writes them).
+// Date.parse alone also takes what is no date: `1` is 2001-01-01, `hello 2026` the year's first day.
+const ISO_INSTANT = /^(?:[+-]\d{6}|\d{4,6})-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i
+
 /**
  * Stored times are `toISOString()` text, so a range compares as text once its bounds are written the same way. A
  * date-time without an offset is UTC, as everywhere in ROMS; a date alone is that day's start, or as an `end` bound
@@ -43,7 +47,7 @@ export function readInstant (value: string, field: string, bound: 'start' | 'end
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value)
   const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(value)
   const time = Date.parse(dateOnly ? `${value}T00:00:00Z` : hasZone ? value : `${value}Z`)
-  if (!Number.isFinite(time) || !isCalendarDay(value)) {
+  if (!ISO_INSTANT.test(value) || !Number.isFinite(time) || !isCalendarDay(value)) {
     throw new DomainError('INVALID_QUERY', `${field} must be an ISO 8601 date or date-time, got "${value}"`, { field })
   }
   return toStoredText(dateOnly && bound === 'end' ? time + 86_400_000 : time)

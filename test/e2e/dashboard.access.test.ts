@@ -40,6 +40,21 @@ describe.skipIf(!hasChromium())('dashboard sign-in and setup in Chromium', () =>
     await page.close()
   })
 
+  it('names its icon on the sign-in page, so the browser never asks for /favicon.ico (a 404 in the console)', async () => {
+    server = await serveTestApp({ ROMS_API_TOKEN: TOKEN })
+    const page = await openPage(browser)
+    const missing: string[] = []
+    page.on('response', (response) => { if (response.status() === 404) missing.push(response.url()) })
+    await page.goto(`${server.origin}/#/orders`)
+    // Chromium asks for /favicon.ico only once the page has loaded and named no icon: the page's own link is what stops it.
+    expect(await page.evaluate(() => document.querySelector('link[rel="icon"]')?.getAttribute('href'))).toMatch(/^data:/)
+    await page.getByLabel(/API token/).fill(TOKEN)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByText('No orders match.').waitFor()
+    expect(missing).toEqual([])
+    await page.close()
+  })
+
   it('returns to the link that was opened, its hash included, after signing in (a wrong token first)', async () => {
     server = await serveTestApp({ ROMS_API_TOKEN: TOKEN })
     const page = await openPage(browser)

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { buildDashboard, hasChromium, launchBrowser, openPage, type PageProblems, screenshot, serveTestApp, type ServedApp, watchPage } from '../helpers/browser.ts'
@@ -54,6 +55,44 @@ describe.skipIf(!hasChromium())('dashboard in Chromium', () => {
     expect(problems.errors).toEqual([])
   })
 
+  it('shows an older order in a filtered list, in its place, when a change makes it match', async () => {
+    for (const [orderNumber, status] of [['SH-1', 'shipped'], ['SH-2', 'pending'], ['SH-3', 'shipped']]) {
+      expect((await post(server, { order_number: orderNumber, product: 'Dunk Low', status })).status).toBe(200)
+    }
+    await openLive('#/orders?status=shipped')
+    await page.locator('tr[data-order-number="SH-3"]').waitFor()
+    await page.evaluate(() => { (window as unknown as { notReloaded: boolean }).notReloaded = true })
+    expect((await post(server, { order_number: 'SH-2', status: 'shipped', tracking_number: '1Z999AA10123456784' })).status).toBe(200)
+    await page.locator('tr[data-order-number="SH-2"]').waitFor({ timeout: 1000 })
+    expect(await page.locator('tbody tr[data-order-number]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-order-number')))).toEqual(['SH-3', 'SH-2', 'SH-1'])
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
+    expect(problems.errors).toEqual([])
+  })
+
+  it('keeps an order that landed while the list was being fetched, when the page was read before it was stored', async () => {
+    expect((await post(server, { order_number: 'RC-1', product: 'Samba OG' })).status).toBe(200)
+    // The list's answer is read from the server at once and handed to the page only after the next order's event came.
+    let answered!: () => void
+    const queried = new Promise<void>((resolve) => { answered = resolve })
+    let release!: () => void
+    const released = new Promise<void>((resolve) => { release = resolve })
+    await page.route(/\/api\/v2\/orders\?/, async (route) => {
+      const response = await route.fetch()
+      answered()
+      await released
+      await route.fulfill({ response })
+    })
+    await page.goto(`${server.origin}/#/orders`)
+    await queried
+    await page.getByTestId('stream-state').filter({ hasText: 'Live' }).waitFor()
+    expect((await post(server, { order_number: 'RC-2', product: 'Samba OG' })).status).toBe(200)
+    await page.locator('tr[data-order-number="RC-2"]').waitFor()
+    release()
+    await page.locator('tr[data-order-number="RC-1"]').waitFor()
+    expect(await page.locator('tbody tr[data-order-number]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-order-number')))).toEqual(['RC-2', 'RC-1'])
+    await page.unrouteAll()
+  })
+
   it('narrows the table to the orders a search matches', async () => {
     for (const [orderNumber, product, email] of [
       ['FL-2001', 'Yeezy Boost 350 V2', 'ana@example.com'],
@@ -69,6 +108,20 @@ describe.skipIf(!hasChromium())('dashboard in Chromium', () => {
     await page.locator('tr[data-order-number="FL-2001"]').waitFor({ state: 'detached' })
     expect(await page.locator('tbody tr[data-order-number]').count()).toBe(1)
     expect(page.url()).toContain('q=ben%40example')
+  })
+
+  it('exports the filtered orders as a CSV a spreadsheet reads as UTF-8 (byte order mark first)', async () => {
+    expect((await post(server, { order_number: 'ZL-4001', product: 'Crème brûlée Dunk', customer_name: 'José Müller', store: 'Zalando DE' })).status).toBe(200)
+    expect((await post(server, { order_number: 'NK-4002', product: 'Air Max 1', store: 'Nike' })).status).toBe(200)
+    await openLive('#/orders?store=Zalando%20DE')
+    await page.locator('tr[data-order-number="ZL-4001"]').waitFor()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()])
+    const file = await readFile(await download.path())
+    expect([...file.subarray(0, 3)]).toEqual([0xEF, 0xBB, 0xBF])
+    const text = file.subarray(3).toString('utf8')
+    expect(text).toContain('ZL-4001,pending,Crème brûlée Dunk')
+    expect(text).toContain('José Müller')
+    expect(text).not.toContain('NK-4002')
   })
 
   it('loads the next page of orders with Load more', async () => {

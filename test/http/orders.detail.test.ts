@@ -72,6 +72,17 @@ for (const kind of testDatabases()) {
       expect(detail.deliveries[0]).toMatchObject({ id: body.delivery_id, source: 'manual', method: 'PATCH', outcome: 'updated' })
     })
 
+    it('answers each correction with the order as that correction left it, even when others arrive at once', async () => {
+      const id = await created()
+      const statuses = ['confirmed', 'delivered', 'cancelled', 'refunded', 'processing']
+      const answers = await Promise.all(statuses.map(async (status) =>
+        await t.app.inject({ method: 'PATCH', url: `/api/v2/orders/${id}`, payload: { status } })))
+      for (const [i, res] of answers.entries()) {
+        expect(res.statusCode, res.body).toBe(200)
+        expect(res.json(), statuses[i]).toMatchObject({ action: 'updated', order: { status: statuses[i] } })
+      }
+    })
+
     it('answers unchanged when the correction changes nothing', async () => {
       const id = await created()
       const res = await t.app.inject({ method: 'PATCH', url: `/api/v2/orders/${id}`, payload: { status: 'shipped' } })

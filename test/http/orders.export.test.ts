@@ -7,7 +7,7 @@ import { testDatabases } from '../helpers/test-database.ts'
 const AT = new Date('2026-11-05T08:00:00.000Z')
 // More than one export page (1000), with equal timestamps across the page boundary.
 const ORDERS: SeedOrder[] = Array.from({ length: 1203 }, (_, i) => ({
-  orderNumber: `E-${i}`, at: AT, fields: { total: '1.50', status: i % 3 === 0 ? 'shipped' : 'pending', product: i === 7 ? '=HYPERLINK("http://x","y"), "quoted"' : 'Dunk' }
+  orderNumber: `E-${i}`, at: AT, fields: { total: '1.50', status: i % 3 === 0 ? 'shipped' : 'pending', product: i === 7 ? '=HYPERLINK("http://x","y"), "quoted"' : i === 8 ? 'Crème brûlée Dunk' : 'Dunk' }
 }))
 
 for (const kind of testDatabases()) {
@@ -42,6 +42,19 @@ for (const kind of testDatabases()) {
       const rows = parse(res.body, { columns: true }) as Array<Record<string, string>>
       const row = rows.find((r) => r.order_number === 'E-7')
       expect(row?.product).toBe('\'=HYPERLINK("http://x","y"), "quoted"')
+    })
+
+    it('starts with a byte order mark only when asked (?bom=true, the dashboard\'s download for spreadsheets)', async () => {
+      const plain = await t.app.inject({ method: 'GET', url: '/api/v2/orders/export.csv?q=br%C3%BBl%C3%A9e' })
+      expect(plain.rawPayload.subarray(0, 3).toString()).toBe('id,')
+      const marked = await t.app.inject({ method: 'GET', url: '/api/v2/orders/export.csv?q=br%C3%BBl%C3%A9e&bom=true' })
+      expect(marked.statusCode).toBe(200)
+      expect([...marked.rawPayload.subarray(0, 3)]).toEqual([0xEF, 0xBB, 0xBF])
+      const rows = parse(marked.rawPayload, { columns: true, bom: true }) as Array<Record<string, string>>
+      expect(rows.map((r) => [r.order_number, r.product])).toEqual([['E-8', 'Crème brûlée Dunk']])
+      const wrong = await t.app.inject({ method: 'GET', url: '/api/v2/orders/export.csv?bom=excel' })
+      expect(wrong.statusCode).toBe(400)
+      expect(wrong.json()).toMatchObject({ success: false, error: { code: 'INVALID_QUERY', field: 'bom' } })
     })
   })
 }

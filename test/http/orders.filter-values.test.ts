@@ -28,6 +28,31 @@ for (const kind of testDatabases()) {
       expect(res.json()).toMatchObject({ success: false, error: { code: 'INVALID_QUERY', field } })
     })
 
+    it.each([
+      ['/api/v2/orders/stats?from=1', 'from'],
+      ['/api/v2/orders/stats?to=12', 'to'],
+      ['/api/v2/orders?from=2026', 'from'],
+      ['/api/v2/orders?from=hello%202026', 'from'],
+      ['/api/v2/orders?to=Nov%2030%202026', 'to'],
+      ['/api/v2/orders/export.csv?from=2026-11', 'from'],
+      ['/api/v2/webhooks/logs?since=1', 'since']
+    ])('refuses %s, no ISO 8601 date though JavaScript guesses one (from=1 as 2001-01-01): 400 naming %s', async (url, field) => {
+      const res = await t.app.inject({ method: 'GET', url })
+      expect(res.statusCode, res.body).toBe(400)
+      expect(res.json()).toMatchObject({ success: false, error: { code: 'INVALID_QUERY', field } })
+    })
+
+    it.each([
+      ['from=2026-11-30%2010:00', '2026-11-30T10:00:00.000Z'],
+      ['from=2026-11-30T10:00:00.5%2B01:00', '2026-11-30T09:00:00.500Z'],
+      ['from=2026-11-30T10:00:00-0500', '2026-11-30T15:00:00.000Z'],
+      ['from=2026-11-30t10:00z', '2026-11-30T10:00:00.000Z']
+    ])('still reads every ISO 8601 and RFC 3339 spelling of a date-time: %s', async (query, from) => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v2/orders/stats?${query}` })
+      expect(res.statusCode, res.body).toBe(200)
+      expect(res.json()).toMatchObject({ from })
+    })
+
     it('accepts the 29th of February in a leap year', async () => {
       const res = await t.app.inject({ method: 'GET', url: '/api/v2/orders/stats?from=2028-02-29' })
       expect(res.statusCode, res.body).toBe(200)

@@ -1,6 +1,6 @@
 import { getJson } from '../api.ts'
 import { h } from '../dom.ts'
-import { subscribe } from '../stream.ts'
+import { type StreamEvent, subscribe } from '../stream.ts'
 import type { Order, OrderPage } from '../types.ts'
 import { matchesQuery, orderOf, type OrderQuery } from './order-query.ts'
 import { orderRow, ordersTable } from './order-rows.ts'
@@ -25,8 +25,13 @@ export function liveOrders (query: () => OrderQuery, options: { pageSize: number
   let generation = 0
   let reloadTimer: ReturnType<typeof setTimeout> | undefined
 
+  // The stream's order events that came while the first page was being fetched: the page may have been read before
+  // they were stored, so they are applied again once it replaces the list (else a new order vanished until a reload).
+  let duringLoad: StreamEvent[] | undefined
+
   const load = async (reset: boolean): Promise<void> => {
     const mine = reset ? ++generation : generation
+    if (reset) duringLoad = []
     const page = await getJson<OrderPage>('/api/v2/orders', { ...query(), limit: options.pageSize, cursor: reset ? undefined : cursor ?? undefined })
     // A newer reload started meanwhile (the user typed on): its answer wins.
     if (mine !== generation) return
@@ -35,13 +40,20 @@ export function liveOrders (query: () => OrderQuery, options: { pageSize: number
     cursor = page.next_cursor
     more.hidden = !options.paging || cursor === null
     status.textContent = rows.size === 0 ? 'No orders match.' : ''
+    if (reset) {
+      const missed = duringLoad ?? []
+      duringLoad = undefined
+      for (const event of missed) apply(event, true)
+    }
   }
-  const put = (order: Order, where: 'start' | 'end' | 'in-place'): void => {
+  const put = (order: Order, where: 'start' | 'end' | 'in-place' | 'in-order'): void => {
     const row = orderRow(order)
+    row.dataset.createdAt = order.created_at
     const old = rows.get(order.id)
     rows.set(order.id, row)
     if (old !== undefined) old.replaceWith(row)
     else if (where === 'start') body.prepend(row)
+    else if (where === 'in-order') body.insertBefore(row, Array.from(body.rows).find((other) => other !== row && !isNewer(order, other)) ?? null)
     else body.append(row)
     if (where !== 'end') row.classList.add('fresh')
     // A list without paging (the overview's latest orders) keeps its size: the oldest row makes way.
@@ -50,6 +62,11 @@ export function liveOrders (query: () => OrderQuery, options: { pageSize: number
       rows.delete(Number(oldest?.dataset.orderId))
       oldest?.remove()
     }
+  }
+  // Only called while the list is newest first (matchesQuery decides nothing for other sorts): by received, then id.
+  const isWithinLoaded = (order: Order): boolean => {
+    const last = body.lastElementChild as HTMLTableRowElement | null
+    return cursor === null || (last !== null && !isNewer(order, last))
   }
   const showError = (error: unknown): void => { status.textContent = `Could not load orders: ${String(error)}` }
   const reload = (): void => { load(true).catch(showError) }
@@ -63,21 +80,32 @@ export function liveOrders (query: () => OrderQuery, options: { pageSize: number
   }
 
   more.addEventListener('click', () => { load(false).catch(showError) })
-  const unsubscribe = subscribe((event) => {
-    if (event.type !== 'order.created' && event.type !== 'order.updated') return
+  const apply = (event: StreamEvent, again = false): void => {
     const order = orderOf(event.data)
     const matches = order === undefined ? undefined : matchesQuery(order, query())
-    if (order === undefined || matches === undefined) return reloadSoon()
+    // A list only the server can sort out was fetched again when the event came (reloadSoon): nothing to apply twice.
+    if (order === undefined || matches === undefined) {
+      if (!again) reloadSoon()
+      return
+    }
     if (!matches) {
       rows.get(order.id)?.remove()
       rows.delete(order.id)
     } else if (rows.has(order.id)) {
       put(order, 'in-place')
     } else if (event.type === 'order.created') {
-      // Only new orders go on top: an older order that changed belongs further down, on a page not loaded yet.
       put(order, 'start')
+    } else if (isWithinLoaded(order)) {
+      // An older order that now matches (shipped, in a list of shipped orders) goes where the list has it; one that
+      // belongs on a page not loaded yet waits for Load more.
+      put(order, 'in-order')
     }
     status.textContent = rows.size === 0 ? 'No orders match.' : ''
+  }
+  const unsubscribe = subscribe((event) => {
+    if (event.type !== 'order.created' && event.type !== 'order.updated') return
+    duringLoad?.push(event)
+    apply(event)
   })
   reload()
   return {
@@ -88,4 +116,10 @@ export function liveOrders (query: () => OrderQuery, options: { pageSize: number
       clearTimeout(reloadTimer)
     }
   }
+}
+
+/** Whether the row shows an order received after `order` (the API's newest-first order: created_at, then id). */
+function isNewer (order: Order, row: HTMLTableRowElement): boolean {
+  const createdAt = row.dataset.createdAt ?? ''
+  return createdAt > order.created_at || (createdAt === order.created_at && Number(row.dataset.orderId) > order.id)
 }

@@ -12,10 +12,11 @@ export function ordersView (route: Route): View {
   let query = readQuery(route.params)
   const list = liveOrders(() => query, { pageSize: PAGE, paging: true })
   // A plain link: the sign-in cookie goes with it, and the server names the file. The export is always newest first.
+  // The download is for a spreadsheet, and Excel reads UTF-8 as such only after a byte order mark (else accents garble).
   const exportLink = h('a', { class: 'button small', download: '' }, 'Export CSV')
   const updateExport = (): void => {
     const { sort, order, ...filters } = query
-    exportLink.setAttribute('href', withQuery('/api/v2/orders/export.csv', filters))
+    exportLink.setAttribute('href', withQuery('/api/v2/orders/export.csv', { ...filters, bom: 'true' }))
   }
   updateExport()
   const filters = orderFilters(query, (next) => {
