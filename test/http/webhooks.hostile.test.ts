@@ -117,6 +117,16 @@ for (const kind of testDatabases()) {
       expect(log.body_preview).not.toMatch(/[\u0000-\u0008]/)
     })
 
+    it('stores an order with 20,000 items whole (more than one SQL statement takes)', async () => {
+      const items = Array.from({ length: 20_000 }, (_, i) => ({ name: `Card ${i}`, quantity: 1, price: 1 }))
+      const res = await postDelivery(t.app, JSON.stringify({ order_number: 'ITEMS-20000', items }))
+      expect(res.statusCode, res.body).toBe(200)
+      const order = await t.store.db.kysely.selectFrom('orders').select('id').where('order_number', '=', 'ITEMS-20000').executeTakeFirstOrThrow()
+      const stored = await t.store.db.kysely.selectFrom('order_items').select(['position', 'title']).where('order_id', '=', order.id).orderBy('position').execute()
+      expect(stored).toHaveLength(20_000)
+      expect(stored.at(-1)).toEqual({ position: 19_999, title: 'Card 19999' })
+    })
+
     it('is still healthy after all of it', async () => {
       expect((await t.app.inject('/health')).statusCode).toBe(200)
       expect((await postDelivery(t.app, '{"order_number":"AFTER-HOSTILE"}')).statusCode).toBe(200)
