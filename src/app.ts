@@ -9,6 +9,7 @@ import { registerDashboardRoutes } from './http/dashboard-routes.ts'
 import { createDeliveryLimits } from './http/delivery-limits.ts'
 import { registerEmailRoutes } from './http/email-routes.ts'
 import { answerClientError, answerFrameworkError, registerErrorHandlers } from './http/error-handler.ts'
+import { registerRefuseWhenClosing } from './http/refuse-when-closing.ts'
 import { registerHealthRoutes } from './http/health-routes.ts'
 import { type HttpTimeouts, timeoutOptions } from './http/http-timeouts.ts'
 import { registerJsonOnly } from './http/json-only.ts'
@@ -75,7 +76,8 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.logger === undefined ? { logger: false } : { loggerInstance: deps.logger }),
     bodyLimit: config.bodyLimit,
     ...timeoutOptions(deps.timeouts),
-    return503OnClosing: true,
+    // refuse-when-closing.ts answers requests that arrive while the server closes, with Retry-After.
+    return503OnClosing: false,
     rewriteUrl: withoutTokenSlash,
     // Fastify's own request log prints the URL, which holds the secret token of /orders/{token}; ours prints the route.
     logController: new LogController({ disableRequestLogging: true }),
@@ -88,6 +90,7 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
   registerRepeatedQueryGuard(app)
   registerInfiniteNumberGuard(app)
   await registerSecurityHeaders(app)
+  registerRefuseWhenClosing(app)
   // Hooks on the delivery path are callbacks, not async functions: each promise is a turn of the event loop per request.
   app.addHook('onResponse', (request, reply, done) => {
     const route = routeFactsOf(request).url ?? redactPath(request.url, undefined)

@@ -25,7 +25,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   UNSUPPORTED_ENCODING: 415,
   UNSUPPORTED_CHARSET: 415,
   RATE_LIMITED: 429,
-  DATABASE_UNAVAILABLE: 503
+  DATABASE_UNAVAILABLE: 503,
+  SHUTTING_DOWN: 503
 }
 
 export function statusForCode (code: string): number {

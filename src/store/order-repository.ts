@@ -122,7 +122,7 @@ export async function replaceItems (db: Db, orderId: number, items: OrderItem[])
   const rows = items.map((item, position) => ({
     order_id: orderId, position, title: item.title ?? null, variant: item.variant ?? null, sku: item.sku ?? null, quantity: item.quantity, unit_price: item.unitPrice ?? null
   }))
-  await insertItemsQuery(db, String(rows.length), rows.length, rowParams(ITEM_COLUMNS, rows))
+  for (const chunk of chunksOf(rows)) await insertItemsQuery(db, String(chunk.length), chunk.length, rowParams(ITEM_COLUMNS, chunk))
 }
 
 const findTrackingsQuery = prepareQuery<{ order_id: number }, { tracking_number: string, carrier: string | null }>((db) => db
@@ -143,13 +143,26 @@ const insertTrackingsQuery = prepareQueryFamily<number, Record<string, unknown>,
 export async function insertTrackings (db: Db, orderId: number, trackings: Tracking[], source: string, now: string): Promise<void> {
   if (trackings.length === 0) return
   const rows = trackings.map((t) => ({ order_id: orderId, tracking_number: t.number, carrier: t.carrier ?? null, source, created_at: now }))
-  await insertTrackingsQuery(db, String(rows.length), rows.length, rowParams(TRACKING_COLUMNS, rows))
+  for (const chunk of chunksOf(rows)) await insertTrackingsQuery(db, String(chunk.length), chunk.length, rowParams(TRACKING_COLUMNS, chunk))
 }
 
 /** Removes tracking numbers a sender says are void (a Shopify fulfilment cancelled, its label voided). */
 export async function deleteTrackings (db: Db, orderId: number, numbers: readonly string[]): Promise<void> {
   if (numbers.length === 0) return
-  await db.kysely.deleteFrom('order_tracking').where('order_id', '=', orderId).where('tracking_number', 'in', [...numbers]).execute()
+  for (const chunk of chunksOf(numbers)) {
+    await db.kysely.deleteFrom('order_tracking').where('order_id', '=', orderId).where('tracking_number', 'in', chunk).execute()
+  }
+}
+
+// Rows (or values) per statement. A statement takes at most 32,766 parameters on SQLite and 65,535 on PostgreSQL,
+// and a 1 MiB body can list 20,000 items or tracking numbers: 500 rows of 7 columns stay far below both, and an
+// ordinary order is still one statement.
+const ROWS_PER_STATEMENT = 500
+
+function chunksOf<T> (rows: readonly T[]): T[][] {
+  const chunks: T[][] = []
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) chunks.push(rows.slice(start, start + ROWS_PER_STATEMENT))
+  return chunks
 }
 
 export function toStoredOrder (row: Selectable<OrdersTable>): StoredOrder {

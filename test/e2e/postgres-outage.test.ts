@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { withSearchPath } from '../../src/store/dialects/postgres.ts'
 import { type ServerProcess, startServer, stopAll } from '../helpers/server-process.ts'
@@ -135,6 +136,55 @@ describe.runIf(testDatabases().includes('postgres'))('a server whose PostgreSQL 
     sent.push(await deliverUntilAccepted(server, 'OUTAGE-AFTER-STALL'))
     const acknowledged = sent.filter((s) => s.status >= 200 && s.status < 300).map((s) => s.orderNumber)
     expect(acknowledged).toHaveLength(7)
+    const stored = await test.store.db.kysely.selectFrom('orders').select('order_number').execute()
+    expect(stored.map((r) => r.order_number)).toEqual(expect.arrayContaining(acknowledged))
+  })
+})
+
+describe.runIf(testDatabases().includes('postgres'))('a server whose PostgreSQL connections are terminated under load (a restart, pg_terminate_backend)', () => {
+  let test: TestStore
+  let server: ServerProcess | undefined
+  // The server's own connections, found by name: other servers of the test run share this PostgreSQL.
+  const applicationName = `roms_terminated_${process.pid}_${Date.now()}`
+  beforeAll(async () => {
+    test = await openTestStore('postgres')
+    const url = new URL(withSearchPath(process.env.TEST_DATABASE_URL ?? '', test.schema ?? ''))
+    url.searchParams.set('application_name', applicationName)
+    server = await startServer({ DATABASE_URL: url.toString() })
+  })
+  afterAll(async () => {
+    await stopAll([server])
+    await test?.cleanup()
+  })
+
+  it('keeps running, answers each delivery 2xx or 503, and stores every 2xx', async () => {
+    if (server === undefined) throw new Error('no server')
+    const live = server
+    const sent: Sent[] = []
+    let next = 0
+    const sending = { until: true }
+    const senders = Array.from({ length: 12 }, async () => {
+      while (sending.until && live.child.exitCode === null) {
+        const orderNumber = `TERMINATED-${next++}`
+        // A server that died drops the connection: that is recorded as status 0, and fails the test below.
+        sent.push(await deliver(live, orderNumber).catch(() => ({ orderNumber, status: 0, retryAfter: null, ms: 0 })))
+      }
+    })
+    // PostgreSQL's restart sends every backend "terminating connection due to administrator command" (57P01), also
+    // to connections the server holds between two statements of a transaction.
+    for (let round = 0; round < 10; round++) {
+      await delay(150)
+      await sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = ${applicationName} and pid <> pg_backend_pid()`.execute(test.store.db.kysely)
+    }
+    await delay(300)
+    sending.until = false
+    await Promise.all(senders)
+    expect(live.child.exitCode, live.output().slice(-3000)).toBeNull()
+    expect(live.child.signalCode).toBeNull()
+    expect(sent.filter((s) => s.status !== 200 && s.status !== 503)).toEqual([])
+    sent.push(await deliverUntilAccepted(live, 'TERMINATED-AFTER'))
+    expect(sent.at(-1)?.status).toBe(200)
+    const acknowledged = sent.filter((s) => s.status === 200).map((s) => s.orderNumber)
     const stored = await test.store.db.kysely.selectFrom('orders').select('order_number').execute()
     expect(stored.map((r) => r.order_number)).toEqual(expect.arrayContaining(acknowledged))
   })

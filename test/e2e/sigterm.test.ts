@@ -75,5 +75,32 @@ for (const kind of testDatabases()) {
         if (status === 200) expect(stored.has(`TERM-${i}`)).toBe(true)
       }
     }, 60_000)
+
+    it('answers a request that arrives on an open connection after the signal with 503, Retry-After and ROMS\'s error shape', async () => {
+      const server = await startServer({ DATABASE_URL: db.databaseUrl })
+      servers.push(server)
+      const { port } = new URL(server.url)
+      const body = JSON.stringify({ order_number: 'TERM-FIRST' })
+      const socket = connect(Number(port), '127.0.0.1')
+      let answer = ''
+      socket.on('data', (chunk: Buffer) => { answer += chunk.toString('utf8') })
+      const answered = new Promise<void>((resolve) => { socket.on('close', () => resolve()); socket.on('end', () => resolve()) })
+      const taken = new Promise<void>((resolve) => { socket.on('data', () => { if (answer.includes('100 Continue')) resolve() }) })
+      socket.write(`POST /api/v2/webhooks/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\n\r\n`)
+      await taken
+      server.child.kill('SIGTERM')
+      await waitForOutput(server, 'shutting down')
+      // The first delivery was in flight when the signal came; the second follows it on the same keep-alive connection.
+      const second = JSON.stringify({ order_number: 'TERM-SECOND' })
+      socket.write(`${body}POST /api/v2/webhooks/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${second.length}\r\n\r\n${second}`)
+      await answered
+      const [, first = '', late = ''] = answer.split(/(?=HTTP\/1\.1 [2-5]\d\d )/)
+      expect(first, answer).toMatch(/^HTTP\/1\.1 200 /)
+      expect(late, answer).toMatch(/^HTTP\/1\.1 503 /)
+      expect(late.toLowerCase()).toMatch(/\r\nretry-after: \d+\r\n/)
+      expect(late.toLowerCase()).toMatch(/\r\nconnection: close\r\n/)
+      expect(JSON.parse(late.slice(late.indexOf('\r\n\r\n') + 4))).toEqual({ success: false, error: { code: 'SHUTTING_DOWN', message: expect.stringContaining('shutting down') } })
+      expect(await server.stop()).toBe(0)
+    }, 60_000)
   })
 }

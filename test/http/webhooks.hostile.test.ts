@@ -117,6 +117,32 @@ for (const kind of testDatabases()) {
       expect(log.body_preview).not.toMatch(/[\u0000-\u0008]/)
     })
 
+    it('stores an order with 20,000 items whole (more than one SQL statement takes)', async () => {
+      const items = Array.from({ length: 20_000 }, (_, i) => ({ name: `Card ${i}`, quantity: 1, price: 1 }))
+      const res = await postDelivery(t.app, JSON.stringify({ order_number: 'ITEMS-20000', items }))
+      expect(res.statusCode, res.body).toBe(200)
+      const order = await t.store.db.kysely.selectFrom('orders').select('id').where('order_number', '=', 'ITEMS-20000').executeTakeFirstOrThrow()
+      const stored = await t.store.db.kysely.selectFrom('order_items').select(['position', 'title']).where('order_id', '=', order.id).orderBy('position').execute()
+      expect(stored).toHaveLength(20_000)
+      expect(stored.at(-1)).toEqual({ position: 19_999, title: 'Card 19999' })
+    })
+
+    it('stores a Shopify fulfilment listing 150,000 tracking numbers, and voids them all when it is cancelled', async () => {
+      const shopify = { 'x-shopify-topic': 'orders/updated', 'x-shopify-shop-domain': 'hostile.myshopify.com' }
+      // 20,000 numbers, then repeats of the first: more than a spread's arguments, within the 1 MiB body limit.
+      const numbers = Array.from({ length: 150_000 }, (_, i) => `T${i < 20_000 ? i : 0}`)
+      const fulfilment = { id: 1, status: 'success', tracking_company: 'UPS', tracking_numbers: numbers }
+      const order = { id: 770001, name: '#7701', updated_at: '2026-11-30T10:00:00Z', fulfillments: [fulfilment] }
+      const res = await postDelivery(t.app, JSON.stringify(order), shopify)
+      expect(res.statusCode, res.body).toBe(200)
+      const { id } = await t.store.db.kysely.selectFrom('orders').select('id').where('order_number', '=', '7701').executeTakeFirstOrThrow()
+      const count = async (): Promise<number> => Number((await t.store.db.kysely.selectFrom('order_tracking').select((eb) => eb.fn.countAll().as('n')).where('order_id', '=', id).executeTakeFirstOrThrow()).n)
+      expect(await count()).toBe(20_000)
+      const cancelled = { ...order, updated_at: '2026-11-30T11:00:00Z', fulfillments: [{ ...fulfilment, status: 'cancelled' }] }
+      expect((await postDelivery(t.app, JSON.stringify(cancelled), shopify)).statusCode).toBe(200)
+      expect(await count()).toBe(0)
+    })
+
     it('is still healthy after all of it', async () => {
       expect((await t.app.inject('/health')).statusCode).toBe(200)
       expect((await postDelivery(t.app, '{"order_number":"AFTER-HOSTILE"}')).statusCode).toBe(200)

@@ -11,19 +11,16 @@ const VOID_FULFILLMENT = new Set(['cancelled', 'error', 'failure'])
  * `tracking_numbers` (all of them); the normaliser drops the repeats.
  */
 export function readShopifyTrackings (fulfillments: readonly unknown[]): Trackings {
-  const trackings: Trackings = []
-  for (const fulfillment of fulfillments) {
-    if (!isRecord(fulfillment)) continue
-    if (VOID_FULFILLMENT.has(String(fulfillment.status).toLowerCase())) continue
-    trackings.push(...fulfillmentTrackings(fulfillment))
-  }
-  return trackings
+  // flatMap and concat, not push(...list): a spread passes each number as an argument, and a body listing 130,000 of
+  // them overflows the stack.
+  return fulfillments.flatMap((fulfillment) => isRecord(fulfillment) && !VOID_FULFILLMENT.has(String(fulfillment.status).toLowerCase())
+    ? fulfillmentTrackings(fulfillment)
+    : [])
 }
 
 function fulfillmentTrackings (fulfillment: JsonRecord): Trackings {
   const carrier = textAt(fulfillment, 'tracking_company')
-  const numbers = [fulfillment.tracking_number]
-  if (Array.isArray(fulfillment.tracking_numbers)) numbers.push(...fulfillment.tracking_numbers)
+  const numbers = [fulfillment.tracking_number].concat(Array.isArray(fulfillment.tracking_numbers) ? fulfillment.tracking_numbers : [])
   return numbers
     .filter((number): number is string => typeof number === 'string' && number.trim() !== '')
     .map((number) => carrier === undefined ? { number } : { number, carrier })

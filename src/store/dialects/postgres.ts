@@ -23,8 +23,13 @@ export function openPostgres (connectionString: string, options: { schema?: stri
     // A server that vanished without closing its sockets is noticed by TCP instead of never.
     keepAlive: true
   })
-  // An idle client that loses its server emits 'error' on the pool; without a listener that kills the process.
-  pool.on('error', (error) => options.onError?.(error))
+  // A client that loses its server emits 'error', and without a listener that kills the process. The pool listens only
+  // while a client is idle; a client lent out between two statements (a transaction's JavaScript, a query about to be
+  // sent) hears PostgreSQL's restart ("terminating connection due to administrator command") with nobody listening.
+  // Each client reports its own loss once; its next query then fails, and the pool drops it when it is released.
+  pool.on('connect', (client) => { client.on('error', (error) => options.onError?.(error)) })
+  // An idle client's error is re-emitted here too: already reported by the client's own listener above.
+  pool.on('error', () => {})
   const db = new Kysely<Database>({ dialect: new OneSchemaPostgresDialect({ pool }) })
   return { pool, db, close: async () => { await db.destroy() } }
 }
