@@ -6,7 +6,7 @@ import {
 import { accountEmail } from './account-email.ts'
 import { currencyOf } from './currency-of.ts'
 import { normalizeStatus } from './order-status.ts'
-import { parseDate } from './parse-date.ts'
+import { isNoTime, parseDate } from './parse-date.ts'
 import { parseMoney, preview } from './parse-money.ts'
 
 export const MAX_ORDER_NUMBER_LENGTH = 255
@@ -27,7 +27,7 @@ export function normalizePatch (raw: RawOrderPatch): OrderPatch {
   const currency = isBlank(raw.fields.currency) ? currencyOfAmounts(raw.fields) : readField('currency', raw.fields.currency, undefined) as string
   for (const field of ORDER_FIELDS) {
     const value = raw.fields[field]
-    if (isBlank(value)) continue
+    if (isBlank(value) || (field === 'orderDate' && isNoTime(value))) continue
     values[field] = readField(field, value, currency)
   }
   if (currency !== undefined) values.currency = currency
@@ -39,7 +39,7 @@ export function normalizePatch (raw: RawOrderPatch): OrderPatch {
     if (voided.length > 0) patch.voidTrackings = voided
   }
   if (raw.extra !== undefined && Object.keys(raw.extra).length > 0) patch.extra = withBigintsAsText(raw.extra)
-  if (!isBlank(raw.sourceUpdatedAt)) patch.sourceUpdatedAt = parseDate(raw.sourceUpdatedAt, 'updated_at')
+  if (!isBlank(raw.sourceUpdatedAt) && !isNoTime(raw.sourceUpdatedAt)) patch.sourceUpdatedAt = parseDate(raw.sourceUpdatedAt, 'updated_at')
   if (!isBlank(raw.checkoutStatus)) patch.checkoutStatus = normalizeStatus(readText(raw.checkoutStatus, 'status'))
   if (raw.fillIn === true) patch.fillIn = true
   if (raw.existingOnly === true) patch.existingOnly = true

@@ -64,6 +64,10 @@ describe('normalizePatch', () => {
     })
   })
 
+  it('leaves the date alone when a script writes an unset time as 0, rather than storing 1970', () => {
+    expect(normalizePatch({ orderNumber: 'D-0', fields: { orderDate: 0, product: 'Dunk' }, sourceUpdatedAt: '0' })).toEqual({ orderNumber: 'D-0', fields: { product: 'Dunk' } })
+  })
+
   it('refuses an order number of control characters alone', () => {
     expect(() => normalizePatch({ orderNumber: '\u0000\u0001', fields: {} })).toThrow('order_number is required')
   })
