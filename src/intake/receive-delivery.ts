@@ -13,6 +13,8 @@ import { statusForCode } from './error-status.ts'
 import { bodyKindOf, bodyText, readBody } from './read-body.ts'
 import { batchSize, receiveBatch, type BatchItemResult } from './receive-batch.ts'
 import { redactHeaders, redactPath } from './redact.ts'
+import { redactLoginText, scrubLogins } from './redact-logins.ts'
+import { type RecordedBody, redactRecordedBody } from './redact-recorded-body.ts'
 import { selectReader } from './select-reader.ts'
 import { type DeliveryJob, type DeliveryStorage, writerStorage } from './store-delivery.ts'
 
@@ -72,7 +74,7 @@ export async function receiveDelivery (deps: IntakeDeps, incoming: IncomingDeliv
   const { headers } = incoming
   const scheme = schemeOf(headers)
   let source: SourceName = SCHEME_SOURCES[scheme]
-  const record: Omit<NewDeliveryLog, 'source' | 'statusCode' | 'outcome'> = {
+  let record: Omit<NewDeliveryLog, 'source' | 'statusCode' | 'outcome'> = {
     receivedAt: incoming.receivedAt,
     method: incoming.method,
     path: redactPath(incoming.path, incoming.urlToken),
@@ -101,7 +103,10 @@ export async function receiveDelivery (deps: IntakeDeps, incoming: IncomingDeliv
     const decoded = options.trusted === true
       ? decodeContent(incoming.rawBody, headers['content-encoding'], deps.bodyLimit)
       : authenticatedBody(deps, incoming)
-    const body = await readBody(headers['content-type'], decoded)
+    // A login's password ("Account: john@example.com:hunter2") is gone before any reader, summary or record sees it.
+    const scrubbed = scrubLogins(await readBody(headers['content-type'], decoded))
+    const body = scrubbed.value
+    if (scrubbed.found) record = { ...record, ...(await redactRecordedBody(recordedBody(record), { body }, deps.bodyLimit)) }
     const reader = selectReader({ headers, body })
     source = reader.name
     if (reader.name === 'generic' && options.batch === undefined && bodyKindOf(headers['content-type']) !== 'multipart' && batchSize(body) !== undefined) {
@@ -167,8 +172,12 @@ async function recordOnly (deps: IntakeDeps, log: NewDeliveryLog, extra: Partial
   return { statusCode: log.statusCode, outcome: log.outcome, source: log.source as SourceName, logId, ...extra }
 }
 
-async function recordFailure (deps: IntakeDeps, record: Omit<NewDeliveryLog, 'source' | 'statusCode' | 'outcome'>, source: SourceName, error: unknown): Promise<DeliveryResult> {
+async function recordFailure (deps: IntakeDeps, unread: Omit<NewDeliveryLog, 'source' | 'statusCode' | 'outcome'>, source: SourceName, error: unknown): Promise<DeliveryResult> {
   const failure = describeFailure(error)
+  // Refused before its body was read (a wrong signature, JSON that does not parse): its logins are redacted from the
+  // text, and from an error that quotes it.
+  const record = { ...unread, ...(await redactRecordedBody(recordedBody(unread), undefined, deps.bodyLimit)) }
+  failure.error.message = redactLoginText(failure.error.message)
   const outcome: DeliveryOutcome = failure.statusCode === 401 ? 'unauthorized' : failure.statusCode < 500 ? 'rejected' : 'failed'
   const base = {
     statusCode: failure.statusCode, outcome, source, orderNumber: record.orderNumber ?? undefined, error: failure.error, internalError: failure.statusCode >= 500 ? error : undefined
@@ -189,6 +198,10 @@ async function recordFailure (deps: IntakeDeps, record: Omit<NewDeliveryLog, 'so
       internalError: logError
     }
   }
+}
+
+function recordedBody (record: Omit<NewDeliveryLog, 'source' | 'statusCode' | 'outcome'>): RecordedBody {
+  return { rawBody: record.rawBody, headers: record.headers, contentType: record.contentType }
 }
 
 function describeFailure (error: unknown): { statusCode: number, error: { code: string, message: string, field?: string | undefined } } {

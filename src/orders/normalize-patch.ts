@@ -6,7 +6,7 @@ import {
 import { accountEmail } from './account-email.ts'
 import { currencyOf } from './currency-of.ts'
 import { normalizeStatus } from './order-status.ts'
-import { parseDate } from './parse-date.ts'
+import { isNoTime, parseDate } from './parse-date.ts'
 import { parseMoney, preview } from './parse-money.ts'
 
 export const MAX_ORDER_NUMBER_LENGTH = 255
@@ -23,14 +23,15 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g
 export function normalizePatch (raw: RawOrderPatch): OrderPatch {
   const patch: OrderPatch = { orderNumber: readOrderNumber(raw.orderNumber), fields: {} }
   const values: Partial<Record<OrderField, unknown>> = patch.fields
+  // Read first: amounts in a currency without a minor unit ("JPY", "19.800") are whole.
+  const currency = isBlank(raw.fields.currency) ? currencyOfAmounts(raw.fields) : readField('currency', raw.fields.currency, undefined) as string
   for (const field of ORDER_FIELDS) {
     const value = raw.fields[field]
-    if (isBlank(value)) continue
-    values[field] = readField(field, value)
+    if (isBlank(value) || (field === 'orderDate' && isNoTime(value))) continue
+    values[field] = readField(field, value, currency)
   }
-  const named = values.currency === undefined ? currencyOfAmounts(raw.fields) : undefined
-  if (named !== undefined) values.currency = named
-  if (raw.items !== undefined) patch.items = raw.items.map((item, i) => readItem(item, i))
+  if (currency !== undefined) values.currency = currency
+  if (raw.items !== undefined) patch.items = raw.items.map((item, i) => readItem(item, i, currency))
   if (raw.trackings !== undefined) patch.trackings = readTrackings(raw.trackings)
   if (raw.voidTrackings !== undefined) {
     const live = new Set(patch.trackings?.map((t) => t.number))
@@ -38,7 +39,7 @@ export function normalizePatch (raw: RawOrderPatch): OrderPatch {
     if (voided.length > 0) patch.voidTrackings = voided
   }
   if (raw.extra !== undefined && Object.keys(raw.extra).length > 0) patch.extra = withBigintsAsText(raw.extra)
-  if (!isBlank(raw.sourceUpdatedAt)) patch.sourceUpdatedAt = parseDate(raw.sourceUpdatedAt, 'updated_at')
+  if (!isBlank(raw.sourceUpdatedAt) && !isNoTime(raw.sourceUpdatedAt)) patch.sourceUpdatedAt = parseDate(raw.sourceUpdatedAt, 'updated_at')
   if (!isBlank(raw.checkoutStatus)) patch.checkoutStatus = normalizeStatus(readText(raw.checkoutStatus, 'status'))
   if (raw.fillIn === true) patch.fillIn = true
   if (raw.existingOnly === true) patch.existingOnly = true
@@ -90,9 +91,9 @@ function currencyOfAmounts (fields: RawOrderPatch['fields']): string | undefined
   return undefined
 }
 
-function readField (field: OrderField, value: unknown): OrderValues[OrderField] {
+function readField (field: OrderField, value: unknown, currency: string | undefined): OrderValues[OrderField] {
   const label = FIELD_COLUMNS[field]
-  if ((MONEY_FIELDS as readonly string[]).includes(field)) return parseMoney(value, label)
+  if ((MONEY_FIELDS as readonly string[]).includes(field)) return parseMoney(value, label, currency)
   if (field === 'quantity') return readQuantity(value, label)
   if (field === 'orderDate') return parseDate(value, label)
   const text = readText(value, label)
@@ -135,14 +136,14 @@ function readText (value: unknown, label: string): string {
   return text
 }
 
-function readItem (item: RawOrderItem, index: number): OrderItem {
+function readItem (item: RawOrderItem, index: number, currency: string | undefined): OrderItem {
   const at = `items[${index}]`
   return {
     title: isBlank(item.title) ? null : readText(item.title, `${at}.title`),
     variant: isBlank(item.variant) ? null : readText(item.variant, `${at}.variant`),
     sku: isBlank(item.sku) ? null : readText(item.sku, `${at}.sku`),
     quantity: isBlank(item.quantity) ? 1 : readQuantity(item.quantity, `${at}.quantity`),
-    unitPrice: isBlank(item.unitPrice) ? null : parseMoney(item.unitPrice, `${at}.unit_price`)
+    unitPrice: isBlank(item.unitPrice) ? null : parseMoney(item.unitPrice, `${at}.unit_price`, currency)
   }
 }
 

@@ -1,17 +1,22 @@
 import { DomainError } from '../domain-error.ts'
+import { currencyOf, hasNoMinorUnit } from './currency-of.ts'
 
-// Sign, digits with optional thousands separators, optional decimals. Currency symbols and codes around it are dropped.
+// Sign, digits with optional thousands separators, optional decimals. Currency symbols and codes around it are dropped:
+// any currency sign ("$", "￥", "₩"), and a code or word of up to three letters in any script ("USD", "zł", "円").
 const MONEY = /^([+-])?(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?$/
-const CURRENCY_NOISE = /^[A-Za-z]{0,3}\s*[$€£¥₹]?\s*|\s*[$€£¥₹]?\s*[A-Za-z]{0,3}$/g
+const CURRENCY_NOISE = /^(?:\p{L}{1,3}\.?\s*)?\p{Sc}?\s*|\s*\p{Sc}?\s*(?:\p{L}{1,3}\.?)?$/gu
+// A note after the amount, as Japanese shops print every price ("¥19,800 (税込)": tax included) and others "(incl. VAT)".
+const TRAILING_NOTE = /\s*[(（][^()（）]{1,30}[)）]\s*$/
 
 /** The largest amount kept exactly by every store (NUMERIC(14,2) and a double alike). */
 const MAX_CENTS = 10n ** 14n
 
 /**
  * Reads an amount as a decimal string with two places ("1299.00"). Numbers and strings such as "$1,299.00",
- * "1299", "USD 12.5", "-3.10", "1.299,50 €" and "CHF 1'299.50" are accepted; more than two decimals are rounded half away from zero.
+ * "1299", "USD 12.5", "-3.10", "1.299,50 €", "CHF 1'299.50", "￥19,800" and "19.800円" are accepted; more than two
+ * decimals are rounded half away from zero. `currency` is the order's, when the amount does not name its own.
  */
-export function parseMoney (value: unknown, field: string): string {
+export function parseMoney (value: unknown, field: string, currency?: string): string {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw invalid(field, value)
     return parseMoney(value.toFixed(6), field)
@@ -19,8 +24,10 @@ export function parseMoney (value: unknown, field: string): string {
   if (typeof value !== 'string') throw invalid(field, value)
   // A free item (a giveaway, a raffle won, a 100% code): checkout pages and bots print the word, not 0.00.
   if (/^\s*free\s*$/i.test(value)) return '0.00'
-  const signed = /^([+-])\s*(.*)$/.exec(value.trim())
-  const cleaned = withDecimalPoint((signed?.[2] ?? value.trim()).replace(CURRENCY_NOISE, ''))
+  const text = value.trim().replace(TRAILING_NOTE, '')
+  const signed = /^([+-])\s*(.*)$/.exec(text)
+  const named = currencyOf(text) ?? currency
+  const cleaned = withDecimalPoint((signed?.[2] ?? text).replace(CURRENCY_NOISE, ''), named !== undefined && hasNoMinorUnit(named))
   const match = MONEY.exec(`${signed?.[1] ?? ''}${cleaned}`)
   if (match === null || (match[2] === undefined && match[3] === undefined)) throw invalid(field, value)
   const sign = match[1] === '-' ? -1n : 1n
@@ -38,9 +45,14 @@ export function parseMoney (value: unknown, field: string): string {
 const SPACE_OR_APOSTROPHE_GROUPS = /^\d{1,3}(?:[ \u00a0\u202f'’]\d{3})+(?:[.,]\d{1,2})?$/
 const DOT_GROUPS_DECIMAL_COMMA = /^\d{1,3}(?:\.\d{3})+,\d{1,2}$/
 const DECIMAL_COMMA = /^\d+,\d{1,2}$/
+const GROUPS_ONLY = /^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$/
 
-/** The amount with its thousands groups unmarked and a decimal point, when written the European ways above. */
-function withDecimalPoint (amount: string): string {
+/**
+ * The amount with its thousands groups unmarked and a decimal point, when written the European ways above. In a
+ * currency without a minor unit (JPY, KRW) a dot or comma before three digits can only group thousands: "JPY 19.800".
+ */
+function withDecimalPoint (amount: string, wholeUnits: boolean): string {
+  if (wholeUnits && GROUPS_ONLY.test(amount)) return amount.replace(/[.,]/g, '')
   if (SPACE_OR_APOSTROPHE_GROUPS.test(amount)) return amount.replace(/[ \u00a0\u202f'’]/g, '').replace(',', '.')
   if (DOT_GROUPS_DECIMAL_COMMA.test(amount)) return amount.replaceAll('.', '').replace(',', '.')
   if (DECIMAL_COMMA.test(amount)) return amount.replace(',', '.')

@@ -1,5 +1,6 @@
 import { DomainError } from '../domain-error.ts'
 import type { OrderFilter } from '../store/order-query-repository.ts'
+import { normalizeStatus } from './order-status.ts'
 
 /** The orders list's filters as users write them: the dashboard's query string and `roms export` options alike. */
 export interface OrderFilterText {
@@ -18,7 +19,7 @@ export function readOrderFilter (text: OrderFilterText): OrderFilter {
   const from = given(text.from)
   const to = given(text.to)
   return {
-    statuses: given(text.status)?.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== ''),
+    statuses: readStatuses(given(text.status)),
     source: given(text.source),
     store: given(text.store),
     profile: given(text.profile),
@@ -68,4 +69,13 @@ function isCalendarDay (value: string): boolean {
   if (parts === null) return true
   const [year, month, day] = parts.slice(1).map(Number) as [number, number, number]
   return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day
+}
+
+/**
+ * The statuses asked for, each also as the documented status it is another word for (`in transit` finds `shipped`, as
+ * such an order is now stored), and as written (an order stored before that).
+ */
+function readStatuses (text: string | undefined): string[] | undefined {
+  const written = text?.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== '')
+  return written === undefined ? undefined : [...new Set(written.flatMap((s) => [s, normalizeStatus(s)]))]
 }

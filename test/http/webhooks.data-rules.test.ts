@@ -55,6 +55,17 @@ for (const kind of testDatabases()) {
       expect((await order('S-1')).status).toBe('shipped')
     })
 
+    it('stores another word for a documented status as that status, and finds it by either word', async () => {
+      const sent = [['S-2', 'In Transit', 'shipped'], ['S-3', 'out_for_delivery', 'shipped'], ['S-4', 'canceled', 'cancelled'], ['S-5', 'completed', 'shipped'], ['S-6', 'Returned', 'returned']]
+      for (const [n, status] of sent) expect((await postJson(t.app, { order_number: n, status })).statusCode).toBe(200)
+      for (const [n, , stored] of sent) expect((await order(n ?? '')).status, n).toBe(stored)
+      const listed = async (query: string): Promise<string[]> =>
+        ((await t.app.inject({ url: `/api/v2/orders?limit=100&${query}` })).json().orders as Array<{ order_number: string }>).map((o) => o.order_number).filter((n) => /^S-[2-6]$/.test(n)).sort()
+      expect(await listed('status=in%20transit')).toEqual(['S-2', 'S-3', 'S-5'])
+      expect(await listed('status=shipped')).toEqual(['S-2', 'S-3', 'S-5'])
+      expect(await listed('status=Canceled')).toEqual(['S-4'])
+    })
+
     it('leaves a stored value alone when a field is absent or null', async () => {
       await postJson(t.app, { order_number: 'N-1', product: 'Jordan 4', email: 'a@example.com' })
       await postJson(t.app, { order_number: 'N-1', product: null, status: 'shipped' })

@@ -52,6 +52,22 @@ describe('normalizePatch', () => {
     expect(normalizePatch({ orderNumber: 'E-1', fields: { email: written } }).fields.email).toBe(stored)
   })
 
+  it.each([
+    ['￥19,800', 'JPY'], ['¥19,800', 'JPY'], ['JPY 19800', 'JPY'], ['19,800円', 'JPY'], ['CN¥128', 'CNY'], ['$19,800', undefined]
+  ])('names the currency of the amount %j as %s', (price, currency) => {
+    expect(normalizePatch({ orderNumber: 'Y-1', fields: { price } }).fields.currency).toBe(currency)
+  })
+
+  it('reads yen amounts a bot wrote with a thousands dot as whole yen, in the currency the order names', () => {
+    expect(normalizePatch({ orderNumber: 'Y-2', fields: { price: '19.800', total: '21.780', currency: 'jpy' }, items: [{ title: 'Dunk', unitPrice: '19.800' }] })).toMatchObject({
+      fields: { price: '19800.00', total: '21780.00', currency: 'JPY' }, items: [{ unitPrice: '19800.00' }]
+    })
+  })
+
+  it('leaves the date alone when a script writes an unset time as 0, rather than storing 1970', () => {
+    expect(normalizePatch({ orderNumber: 'D-0', fields: { orderDate: 0, product: 'Dunk' }, sourceUpdatedAt: '0' })).toEqual({ orderNumber: 'D-0', fields: { product: 'Dunk' } })
+  })
+
   it('refuses an order number of control characters alone', () => {
     expect(() => normalizePatch({ orderNumber: '\u0000\u0001', fields: {} })).toThrow('order_number is required')
   })

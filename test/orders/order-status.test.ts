@@ -9,15 +9,32 @@ describe('normalizeStatus', () => {
     ['On Hold', 'on-hold'],
     ['on_hold', 'on-hold'],
     ['Partially Shipped', 'partially-shipped'],
-    ['partially_shipped', 'partially-shipped']
+    ['partially_shipped', 'partially-shipped'],
+    ['in_transit', 'shipped'],
+    ['In Transit', 'shipped'],
+    ['IN-TRANSIT', 'shipped'],
+    ['out for delivery', 'shipped'],
+    ['out_for_delivery', 'shipped'],
+    ['Dispatched', 'shipped'],
+    ['fulfilled', 'shipped'],
+    ['completed', 'shipped'],
+    ['canceled', 'cancelled'],
+    ['Voided', 'cancelled'],
+    ['refunded', 'refunded'],
+    ['Refund', 'refunded'],
+    ['Delivery Complete', 'delivered'],
+    ['Awaiting Payment', 'pending'],
+    ['paid', 'processing'],
+    ['Payment Failed', 'failed'],
+    ['On-Hold', 'on-hold'],
+    ['partially fulfilled', 'partially-shipped']
   ])('reads %j as the documented %s', (given, stored) => {
     expect(normalizeStatus(given)).toBe(stored)
   })
 
   it.each([
-    ['In Transit', 'in transit'],
     ['Order Confirmed', 'order confirmed'],
-    ['out_for_delivery', 'out_for_delivery'],
+    ['Returned', 'returned'],
     ['cancelled by retailer', 'cancelled by retailer']
   ])('keeps %j as written, lower-cased (%s)', (given, stored) => {
     expect(normalizeStatus(given)).toBe(stored)

@@ -21,9 +21,26 @@ describe('parseMoney', () => {
     ['Free', '0.00'],
     [' FREE ', '0.00'],
     ['1,299', '1299.00'],
-    ['19.999', '20.00']
+    ['19.999', '20.00'],
+    ['￥19,800', '19800.00'],
+    ['¥19,800', '19800.00'],
+    ['JPY 19800', '19800.00'],
+    ['19,800円', '19800.00'],
+    ['¥19,800 (税込)', '19800.00'],
+    ['19,800円（税込）', '19800.00'],
+    ['JPY 19.800', '19800.00'],
+    ['19.800 ¥', '19800.00'],
+    ['₩159,000', '159000.00'],
+    ['CN¥128.50', '128.50'],
+    ['129,99 zł', '129.99'],
+    ['$210 (incl. tax)', '210.00']
   ])('reads %j as %s', (given, stored) => {
     expect(parseMoney(given, 'price')).toBe(stored)
+  })
+
+  it('reads a dot before three digits as thousands in the order\'s currency when it has no minor unit', () => {
+    expect(parseMoney('19.800', 'price', 'JPY')).toBe('19800.00')
+    expect(parseMoney('19.800', 'price', 'USD')).toBe('19.80')
   })
 
   it.each([
