@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { readEmail } from '../../src/email/read-email.ts'
+import { FIXTURES_DIR } from './support/fixture-path.ts'
+
+// Emails laid out as the retailers' own templates lay them out (hand-written, not rendered from cases): the shared
+// suite's fixtures all use one layout, and real templates differ in entities, tables and labels.
+const read = async (name: string) => await readEmail(readFileSync(`${FIXTURES_DIR}hand-written/${name}.eml`))
+
+describe('emails as retailers\' templates write them', () => {
+  it('reads HTML\'s named entities: umlauts, the euro sign and the typographic quotes of a German shop', async () => {
+    const { patch } = await read('snipes-de-html-entities-confirmation')
+    expect(patch?.items).toEqual([{ title: 'adidas Samba OG „Weiß“', variant: '44 ⅔', sku: null, quantity: 1, unitPrice: '119,99 €' }])
+    expect(patch?.fields.total).toBe('124,98 €')
+  })
+})
