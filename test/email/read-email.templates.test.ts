@@ -14,3 +14,9 @@ describe('emails as retailers\' templates write them', () => {
     expect(patch?.fields.total).toBe('124,98 €')
   })
 })
+
+describe('Shopify\'s order confirmation template', () => {
+  it('reads the total from its own cell, the label and the amount in paragraphs of their own', async () => {
+    expect((await read('shopify-template-confirmation')).patch?.fields.total).toBe('$371.49')
+  })
+})
