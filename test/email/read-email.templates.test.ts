@@ -16,6 +16,15 @@ describe('emails as retailers\' templates write them', () => {
 })
 
 describe('Shopify\'s order confirmation template', () => {
+  it('reads "Title × 2", the variant line under it and the line\'s price as the price of one', async () => {
+    const { patch } = await read('shopify-template-confirmation')
+    expect(patch?.items).toEqual([
+      { title: 'Nike Air Foamposite One \'Galaxy\'', variant: '10.5', sku: null, quantity: 1, unitPrice: '$250.00' },
+      { title: 'UNDFTD Icon Tee', variant: 'Black / L', sku: null, quantity: 2, unitPrice: '40.00' }
+    ])
+    expect(patch?.fields).toMatchObject({ product: 'Nike Air Foamposite One \'Galaxy\'', size: '10.5', quantity: 3 })
+  })
+
   it('reads the total from its own cell, the label and the amount in paragraphs of their own', async () => {
     expect((await read('shopify-template-confirmation')).patch?.fields.total).toBe('$371.49')
   })
