@@ -29,3 +29,12 @@ describe('Shopify\'s order confirmation template', () => {
     expect((await read('shopify-template-confirmation')).patch?.fields.total).toBe('$371.49')
   })
 })
+
+describe('prices written per unit', () => {
+  it('reads "$26.99 / ea" as the price, not as part of the title', async () => {
+    const { patch } = await read('target-price-each-shipping')
+    expect(patch?.items).toEqual([
+      { title: 'Pokémon Trading Card Game: Scarlet & Violet Booster Bundle', variant: null, sku: null, quantity: 3, unitPrice: '$26.99' }
+    ])
+  })
+})
