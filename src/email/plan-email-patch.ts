@@ -15,6 +15,7 @@ export type EmailPlan = { patch: OrderPatch } | { problems: string[] }
  *   later Shopify edit and lose its tracking number; and it would move the platform's own staleness mark.
  * - Emails are ordered among themselves instead: one dated before an email already applied to the order changes no
  *   status and no items (a shipping notice read after the delivery notice adds its tracking number only).
+ * - A notice that is not the confirmation fills in the items and their fields only where the order has none.
  * - A partial cancellation becomes a whole item list, the stored items with the cancelled quantities taken off, so it
  *   goes through applyPatch like any other change.
  */
@@ -27,6 +28,9 @@ export async function planEmailPatch (db: Db, reading: EmailReading, patch: Orde
     return { problems: ['the order is not known yet, so no item can be lowered; re-run this email once the order is in ROMS'] }
   }
   let result: OrderPatch = planned
+  if (!cancelsItems && reading.kind !== 'order-confirmation' && planned.items !== undefined) {
+    result = withoutKnownItems(planned, order.values, (await findItems(db, order.id)).length > 0)
+  }
   if (cancelsItems) {
     const lowered = lowerCancelledItems(await findItems(db, order.id), reading.cancelledItems ?? [])
     if (lowered.missing.length > 0) return { problems: lowered.missing.map(describeMissing) }
@@ -38,6 +42,22 @@ export async function planEmailPatch (db: Db, reading: EmailReading, patch: Orde
   const latest = await findLatestAppliedEmailDate(db, order.id, emailId)
   if (reading.date !== null && latest !== null && reading.date < latest) result = withoutOrderState(result, cancelsItems)
   return { patch: result }
+}
+
+// The fields an email's item list gives (build-patch.ts).
+const ITEM_FIELDS = ['product', 'size', 'sku', 'price', 'quantity'] as const
+
+/**
+ * A shipping, delivery or cancellation notice repeats the order's items, often without their quantity, SKU or price
+ * (a missing quantity reads as 1): it fills in what the order lacks and never replaces what its checkout or its
+ * confirmation stored ("2 x Dunk Low at 115.00" must not become "1 x Dunk Low").
+ */
+function withoutKnownItems (patch: OrderPatch, stored: OrderPatch['fields'], hasItems: boolean): OrderPatch {
+  const fields = { ...patch.fields }
+  for (const field of ITEM_FIELDS) if (stored[field] !== undefined) delete fields[field]
+  if (!hasItems) return { ...patch, fields }
+  const { items: _items, ...rest } = patch
+  return { ...rest, fields }
 }
 
 function withoutOrderState (patch: OrderPatch, keepItems: boolean): OrderPatch {
