@@ -1,3 +1,6 @@
+import { isDomainError } from '../domain-error.ts'
+import { currencyOf } from '../orders/currency-of.ts'
+import { formatCents, parseMoney, toCents } from '../orders/parse-money.ts'
 import { readItemLine, type ItemLine } from './read-item-line.ts'
 
 export interface EmailItem {
@@ -11,6 +14,10 @@ export interface EmailItem {
 // Lines that end the item list: the money summary below it.
 const SUMMARY = /^(?:sub-?total|order total|grand total|total|estimated tax|tax|shipping(?: & handling)?|payment|billing)\b/i
 // Lines that are never a product title (the greetings and sentences of German and French mail too).
+// Shopify's (and WooCommerce's) line: "Air Jordan 4 Retro × 2", its variant ("10.5", "Black / L") on the next line
+// and the price of the whole line (the line's final price, not the unit's) after it.
+const COUNTED_TITLE = /^(.+?)\s*×\s*(\d{1,4})$/
+const VARIANT = /^[^\t]{1,40}$/
 const NOT_TITLE = /^(?:hi|hello|hey|dear|thanks?|thank you|your|we|our|order|items?|qty|quantity|size|track|view|questions?|estimated|arriving|ship(?:ping|ped)? to|deliver(?:y|ed|ing)|summary|need help|contact|status|the following|cancel|return|sold by|carrier|hallo|liebe|deine|ihre|wir|unser|bestellung|vielen dank|bonjour|cher|chère|votre|vos|nous|notre|merci|commande|\d)/i
 
 /**
@@ -21,9 +28,23 @@ export function findItems (body: string, section?: { start?: RegExp, end?: RegEx
   const items: EmailItem[] = []
   let title: string | null = null
   let current: EmailItem | null = null
+  let counted: { item: EmailItem, hasVariant: boolean } | null = null
   for (const line of sectionLines(body, section)) {
     if (SUMMARY.test(line) && items.length > 0) break
+    const countedTitle = COUNTED_TITLE.exec(line)
+    if (countedTitle?.[1] !== undefined && isTitle(countedTitle[1])) {
+      current = { title: countedTitle[1], size: null, sku: null, quantity: Number(countedTitle[2]), price: null }
+      counted = { item: current, hasVariant: false }
+      items.push(current)
+      title = null
+      continue
+    }
     const read = readItemLine(line)
+    if (counted?.item === current && current !== null && !counted.hasVariant && !hasDetail(read) && VARIANT.test(line)) {
+      current.size = line
+      counted.hasVariant = true
+      continue
+    }
     if (!hasDetail(read)) {
       if (isTitle(line)) { title = read.rest; current = null }
       continue
@@ -41,8 +62,24 @@ export function findItems (body: string, section?: { start?: RegExp, end?: RegEx
     current.sku = read.sku ?? current.sku
     current.quantity = read.quantity ?? current.quantity
     current.price = read.price ?? current.price
+    if (counted?.item === current && read.price !== null) current.price = unitPrice(read.price, current.quantity)
   }
   return items
+}
+
+/** A line's price for several as the price of one: "$80.00" for "Tee × 2" is 40.00 each; null if it does not divide. */
+function unitPrice (linePrice: string, quantity: number | null): string | null {
+  if (quantity === null || quantity <= 1) return linePrice
+  let cents: bigint
+  try {
+    cents = toCents(parseMoney(linePrice, 'price'))
+  } catch (error) {
+    if (!isDomainError(error)) throw error
+    return null
+  }
+  if (cents % BigInt(quantity) !== 0n) return null
+  const currency = currencyOf(linePrice)
+  return `${currency === undefined ? '' : `${currency} `}${formatCents(cents / BigInt(quantity))}`
 }
 
 function sectionLines (body: string, section?: { start?: RegExp, end?: RegExp }): string[] {

@@ -78,13 +78,26 @@ async function pollAccount (deps: MailboxPollerDeps, account: MailboxAccount, si
     await client.connect()
     for (const folder of account.mailboxes) {
       if (signal.aborted) return
-      report(deps, label, await pollFolder(client, deps, account, folder, signal))
+      try {
+        report(deps, label, await pollFolder(client, deps, account, folder, signal))
+      } catch (error) {
+        // A folder name mistyped in IMAP_MAILBOX, a label renamed or deleted, Gmail's folders in another language
+        // ("[Gmail]/Alle Nachrichten"): failing the round for it kept every folder after it from ever being read.
+        if (!isMissingMailbox(error)) throw error
+        deps.logger.warn({ ...label, mailbox: folder, err: describeImapError(error, account.password) },
+          'this mailbox folder does not exist, so it was not read; the account\'s other folders were (check IMAP_MAILBOX)')
+      }
     }
     await client.logout()
   } finally {
     clients.delete(client)
     client.close()
   }
+}
+
+/** imapflow marks a SELECT the server refused because the folder does not exist (NO [NONEXISTENT]). */
+function isMissingMailbox (error: unknown): boolean {
+  return error instanceof Error && (error as Error & { mailboxMissing?: unknown }).mailboxMissing === true
 }
 
 function createClient (account: MailboxAccount): ImapFlow {

@@ -15,11 +15,11 @@ export type EmailPlan = { patch: OrderPatch } | { problems: string[] }
  *   later Shopify edit and lose its tracking number; and it would move the platform's own staleness mark.
  * - Emails are ordered among themselves instead: one dated before an email already applied to the order changes no
  *   status and no items (a shipping notice read after the delivery notice adds its tracking number only).
- * - On an order ROMS has, an email fills in what the order lacks and changes only what it is about: the status, tracking
- *   numbers, a partial cancellation's quantities. The rest (product, size, store, price, items…) is the bot's or the
- *   store's own, often more exact (the colourway, the store under the user's own name), and stays: a retailer's
- *   shipping notice shortened "Nike Dunk Low Retro 'Panda'" to "Nike Dunk Low Retro" and renamed the store "Nike US"
- *   to "Nike", moving the order in the per-store figures.
+ * - On an order ROMS has, an email fills in what the order lacks and changes only what it is news of: the status,
+ *   tracking numbers, a partial cancellation's quantities, and a confirmation's item list. The rest (store, email,
+ *   total, order date; the items and their fields for any other notice) is the bot's or the store's own and stays: a
+ *   retailer's shipping notice renamed the store "Nike US" to "Nike", moving the order in the per-store figures, and
+ *   repeated "2 x Dunk Low at 115.00" as "Dunk Low", which read as 1 at no price.
  * - A partial cancellation becomes a whole item list, the stored items with the cancelled quantities taken off, so it
  *   goes through applyPatch like any other change.
  */
@@ -31,7 +31,7 @@ export async function planEmailPatch (db: Db, reading: EmailReading, patch: Orde
     if (!cancelsItems) return { patch: planned }
     return { problems: ['the order is not known yet, so no item can be lowered; re-run this email once the order is in ROMS'] }
   }
-  let result: OrderPatch = await withoutWhatTheOrderHas(db, planned, order)
+  let result: OrderPatch = await withoutWhatTheOrderHas(db, planned, order, reading.kind === 'order-confirmation')
   if (cancelsItems) {
     const lowered = lowerCancelledItems(await findItems(db, order.id), reading.cancelledItems ?? [])
     if (lowered.missing.length > 0) return { problems: lowered.missing.map(describeMissing) }
@@ -47,14 +47,22 @@ export async function planEmailPatch (db: Db, reading: EmailReading, patch: Orde
 
 /** Fields an email sets on a known order whatever it held: what the email is news of. */
 const NEWS_FIELDS = new Set<keyof OrderPatch['fields']>(['status', 'trackingNumber', 'carrier'])
+/** The fields an email's item list gives (build-patch.ts): a confirmation's list is the order's, and replaces them. */
+const ITEM_FIELDS = new Set<keyof OrderPatch['fields']>(['product', 'size', 'sku', 'price', 'quantity'])
 
-async function withoutWhatTheOrderHas (db: Db, patch: OrderPatch, order: StoredOrder): Promise<OrderPatch> {
+/**
+ * The patch without what the order already holds. A shipping, delivery or cancellation notice repeats the order's
+ * items, often without their quantity, SKU or price (a missing quantity reads as 1), so only a confirmation's list
+ * replaces the stored one.
+ */
+async function withoutWhatTheOrderHas (db: Db, patch: OrderPatch, order: StoredOrder, listsTheOrder: boolean): Promise<OrderPatch> {
   const fields: OrderPatch['fields'] = {}
   for (const [field, value] of Object.entries(patch.fields) as Array<[keyof OrderPatch['fields'], unknown]>) {
-    if (NEWS_FIELDS.has(field) || order.values[field] === undefined) Object.assign(fields, { [field]: value })
+    const replaces = NEWS_FIELDS.has(field) || (listsTheOrder && ITEM_FIELDS.has(field))
+    if (replaces || order.values[field] === undefined) Object.assign(fields, { [field]: value })
   }
   const { items, ...rest } = patch
-  const keepsItems = items !== undefined && (await findItems(db, order.id)).length === 0
+  const keepsItems = items !== undefined && (listsTheOrder || (await findItems(db, order.id)).length === 0)
   return { ...rest, fields, ...(keepsItems ? { items } : {}) }
 }
 

@@ -15,7 +15,7 @@ const SIZE = /^(?:size|sz|us size|shoe size|größe|grösse|taille|サイズ)\s*
 // "Qty canceled: 2 of 3": the first number is the one the label speaks of.
 const QUANTITY = /^(?:qty|quantity|quantity ordered|qty ordered|cancel+ed qty|qty cancel+ed|quantity cancel+ed|menge|anzahl|quantité|qté|数量|個数)\s*[:：x-]?\s*(\d{1,4})(?:\s+of\s+\d{1,4})?$/iu
 const SKU = /^(?:style|style #|sku|item #|model|article|product code)\s*[:#-]?\s*([A-Z0-9][A-Z0-9-]{3,})$/i
-const PRICE = new RegExp(String.raw`^(?:price|item price|unit price|each|preis|prix)?\s*[:-]?\s*(${AMOUNT})(?:\s*(?:each|ea))?$`, 'i')
+const PRICE = new RegExp(String.raw`^(?:price|item price|unit price|each|preis|prix)?\s*[:-]?\s*(${AMOUNT})(?:\s*/?\s*(?:each|ea\.?|unit))?$`, 'i')
 // Labelled parts that are read but not kept (colour is part of the title on most templates).
 const IGNORED = /^(?:colou?r|width|style name)\s*[:-]\s*.+$/i
 

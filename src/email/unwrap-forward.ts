@@ -1,15 +1,18 @@
 import { parseAddress, type Address } from './parse-address.ts'
 import { parseQuotedDate } from './parse-quoted-date.ts'
 
-// Fwd/FW (English), TR (French), WG (German), RV (Spanish), Doorst (Dutch), 転送 (Japanese).
-const FORWARD_PREFIX = /^\s*(?:(?:fwd?|fw|tr|wg|rv|doorst|転送)\s*[:：]\s*)+/iu
-// Gmail's, Outlook's and Apple Mail's markers, in English, German, French and Japanese.
+// Fwd/FW (English), TR (French), WG (German), RV (Spanish), I/Inoltro (Italian), Doorst (Dutch), ENC (Portuguese),
+// 転送 (Japanese).
+const FORWARD_PREFIX = /^\s*(?:(?:fwd?|fw|tr|wg|rv|i|inoltro|doorst|enc|転送)\s*[:：]\s*)+/iu
+// Gmail's, Outlook's and Apple Mail's markers, in English, German, French, Spanish, Italian, Dutch, Portuguese and
+// Japanese.
 const MARKER = new RegExp([
-  String.raw`^-{2,}\s*(?:forwarded message|original message|weitergeleitete nachricht|ursprüngliche nachricht|message transféré|message d'origine|転送されたメッセージ|元のメッセージ)\s*-{2,}$`,
-  String.raw`^(?:begin forwarded message|anfang der weitergeleiteten nachricht|début du message réexpédié|転送されたメッセージ)\s*[:：]$`
+  String.raw`^-{2,}\s*(?:forwarded message|original message|weitergeleitete nachricht|ursprüngliche nachricht|message transféré|message d'origine|mensaje reenviado|mensaje original|messaggio inoltrato|messaggio originale|doorgestuurd bericht|oorspronkelijk bericht|mensagem encaminhada|mensagem original|転送されたメッセージ|元のメッセージ)\s*-{2,}$`,
+  String.raw`^(?:begin forwarded message|anfang der weitergeleiteten nachricht|début du message réexpédié|inicio del mensaje reenviado|inizio messaggio inoltrato|begin doorgestuurd bericht|início da mensagem reencaminhada|転送されたメッセージ)\s*[:：]$`
 ].join('|'), 'iu')
-const HEADER = /^\*?(from|sent|date|to|cc|subject|von|gesendet|datum|an|betreff|de|envoyé|à|objet|差出人|送信者|送信日時|日付|宛先|件名)\s*[:：]\*?\s*(.*)$/iu
-// The quoted headers' labels in German, French and Japanese, as the English ones.
+const HEADER = /^\*?(from|sent|date|to|cc|subject|von|gesendet|datum|an|betreff|de|envoyé|à|objet|enviado|enviada|fecha|para|asunto|da|inviato|data|a|oggetto|van|verzonden|aan|onderwerp|assunto|差出人|送信者|送信日時|日付|宛先|件名)\s*[:：]\*?\s*(.*)$/iu
+// The quoted headers' labels in German, French, Spanish, Italian, Dutch, Portuguese and Japanese, as the English ones.
+// "De" (from) is French, Spanish and Portuguese; "Data" (date) Italian and Portuguese.
 const LABELS: Record<string, string> = {
   von: 'from',
   de: 'from',
@@ -25,7 +28,22 @@ const LABELS: Record<string, string> = {
   宛先: 'to',
   betreff: 'subject',
   objet: 'subject',
-  件名: 'subject'
+  件名: 'subject',
+  enviado: 'sent',
+  enviada: 'sent',
+  inviato: 'sent',
+  verzonden: 'sent',
+  fecha: 'date',
+  data: 'date',
+  para: 'to',
+  a: 'to',
+  aan: 'to',
+  asunto: 'subject',
+  oggetto: 'subject',
+  onderwerp: 'subject',
+  assunto: 'subject',
+  da: 'from',
+  van: 'from'
 }
 const HEADER_LINES = 8
 // Apple Mail and other clients quote a forward with "> " on every line, nested forwards with "> > ".

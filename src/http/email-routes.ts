@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { type ApplyEmailDeps, applyEmail } from '../email/apply-email.ts'
 import { rerunEmail } from '../email/rerun-email.ts'
+import { findNotEmail } from '../email/find-not-email.ts'
 import { splitMbox } from '../email/split-mbox.ts'
 import { DomainError } from '../domain-error.ts'
 import { decodeContent } from '../intake/decode-content.ts'
@@ -52,6 +53,8 @@ export async function registerEmailRoutes (app: FastifyInstance, deps: EmailRout
       if (!Buffer.isBuffer(request.body) || request.body.length === 0) throw new DomainError('EMPTY_BODY', 'the body must be an RFC 822 message')
       // A gzip-encoded email was stored as its compressed bytes and kept as unreadable.
       const raw = decodeContent(request.body, request.headers['content-encoding'], deps.bodyLimit)
+      const notEmail = findNotEmail(raw)
+      if (notEmail !== undefined) throw new DomainError('INVALID_PAYLOAD', `the body is ${notEmail}`)
       const messages = splitMbox(raw).length
       if (messages > 1) {
         throw new DomainError('INVALID_PAYLOAD', `the body is an mbox file of ${messages} emails; post one email a request, or read the file with roms email import`)

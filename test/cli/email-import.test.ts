@@ -49,6 +49,23 @@ describe('roms email import of mbox files, stdin and files that cannot be read',
     expect(lines(result.stdout).map((line) => line.status)).toEqual(['applied', 'applied'])
   })
 
+  it('reports an Outlook .msg file, an empty file and a PDF as not emails, stores nothing of them and exits 1', async () => {
+    const dir = join(t.databaseUrl, '..')
+    const msg = join(dir, 'Your Order Has Shipped.msg')
+    writeFileSync(msg, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512, 0)]))
+    const empty = join(dir, 'empty.eml')
+    writeFileSync(empty, '\n')
+    const pdf = join(dir, 'order.pdf')
+    writeFileSync(pdf, '%PDF-1.7\n')
+    const result = await runRoms(['email', 'import', msg, empty, pdf, join(EMAILS, 'nike-confirmation.eml')], { env: { DATABASE_URL: t.databaseUrl } })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(`roms email: ${msg} is an Outlook .msg file, not the email as it was sent`)
+    expect(result.stderr).toContain(`roms email: ${empty} is empty`)
+    expect(result.stderr).toContain(`roms email: ${pdf} is a PDF`)
+    expect(result.stdout).toMatch(/^\S+nike-confirmation\.eml: applied/)
+    expect(await t.store.db.kysely.selectFrom('email_messages').select('id').execute()).toHaveLength(1)
+  })
+
   it('reads an email from stdin for -', async () => {
     const result = await runRoms(['email', 'import', '-'], { env: { DATABASE_URL: t.databaseUrl }, stdin: readFileSync(join(EMAILS, 'supreme-shipping.eml')) })
     expect(result.code).toBe(0)

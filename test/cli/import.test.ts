@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { findOrderByNumber } from '../../src/store/order-query-repository.ts'
-import { findTrackings } from '../../src/store/order-repository.ts'
+import { findItems, findTrackings } from '../../src/store/order-repository.ts'
 import { openTestStore, testDatabases, type TestStore } from '../helpers/test-database.ts'
 import { runRoms } from './run-roms.ts'
 
@@ -86,6 +86,22 @@ describe.each(testDatabases())('roms import (%s)', (kind) => {
     const statement = await runRoms(['import', '--json', file('statement.csv', 'Posted Date,Reference Number,Amount\n12/01/2026,REF-1,$212.40\n12/02/2026,REF-404,$1.00\n')], { env })
     expect(JSON.parse(statement.stdout)).toMatchObject({ format: 'statement', updated: 1, rejected: 1 })
     expect((await order('L-1'))?.extra).toEqual({ posted_date: '2026-12-01', posted_amount: '212.40' })
+  })
+
+  it('gives a JSON order that lists its products its items, as the same body posted to the webhook gets them', async () => {
+    const json = file('items.json', JSON.stringify([{
+      order_number: 'J-1',
+      email: 'bot@example.com',
+      line_items: [{ title: 'Nike Dunk Low', size: '10.5', sku: 'DD1391-100', quantity: 2, price: '115.00' }, { name: 'Crew Socks', quantity: 1, price: 12 }]
+    }]))
+    const { code } = await runRoms(['import', json], { env })
+    expect(code).toBe(0)
+    const stored = await order('J-1')
+    expect(stored?.values).toMatchObject({ product: 'Nike Dunk Low + 1 more', quantity: 3 })
+    expect(await findItems(db.store.db, stored?.id ?? 0)).toMatchObject([
+      { title: 'Nike Dunk Low', variant: '10.5', sku: 'DD1391-100', quantity: 2, unitPrice: '115.00' },
+      { title: 'Crew Socks', variant: null, quantity: 1, unitPrice: '12.00' }
+    ])
   })
 
   it('gives a status-less list the status of --as', async () => {

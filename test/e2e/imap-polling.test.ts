@@ -132,6 +132,16 @@ if (!hasDovecot()) {
         expect(await countRows('email_messages')).toBe(2)
       })
 
+      it('reads the account\'s other folders when one listed folder does not exist, and names it in a warning', async () => {
+        const orders = `Orders-after-typo-${kind}`
+        await appendMessages(server, orders, [fixture('gamestop-confirmation')])
+        start(email([`Orderz-${kind}`, orders]))
+        await waitFor(async () => (await orderState(t.store, '3210987654')) !== undefined, 'the confirmation in the folder after the missing one applied')
+        const warning = logs.find((l) => l.level === 'warn')
+        expect(warning?.message).toContain('does not exist')
+        expect(warning?.details).toMatchObject({ mailbox: `Orderz-${kind}` })
+      })
+
       it('keeps the password out of its logs when the login is refused', async () => {
         const wrong = 'wrong-password-31d8e'
         start(email(['INBOX'], wrong))

@@ -78,6 +78,21 @@ for (const kind of testDatabases()) {
       expect((await orderState(t.store, '912003456789013'))?.values).toMatchObject({ status: 'cancelled', product: 'Booster Bundle' })
     })
 
+    it('leaves the items and quantity a checkout stored alone when a shipping email lists the items without them', async () => {
+      await t.store.writer.write(async (db) => await applyPatch(db, normalizePatch({
+        orderNumber: 'C01928374650',
+        fields: { product: 'Nike Dunk Low Retro', size: '10.5', sku: 'DD1391-100', price: '115.00', quantity: 2 },
+        items: [{ title: 'Nike Dunk Low Retro', variant: '10.5', sku: 'DD1391-100', quantity: 2, unitPrice: '115.00' }]
+      }), { source: 'generic', deliveryId: null, now: new Date() }))
+      // The shipping notice lists "Nike Dunk Low Retro, Size: 10.5" with no quantity and no price.
+      const shipping = Buffer.from(fixture('nike-shipping-click-tracking').toString('utf8').replace(/^Qty: 1\r?\n|^Price: \$115\.00\r?\n/gm, '')
+        .replace('<br>Qty: 1</td><td>$115.00</td>', '</td>'))
+      expect(await applyEmail(emailDeps(t.store), shipping, api)).toMatchObject({ status: 'applied', action: 'updated', kind: 'shipping' })
+      const order = await orderState(t.store, 'C01928374650')
+      expect(order?.values).toMatchObject({ status: 'shipped', quantity: 2, price: '115.00', sku: 'DD1391-100' })
+      expect(order?.items).toEqual([expect.objectContaining({ title: 'Nike Dunk Low Retro', variant: '10.5', sku: 'DD1391-100', quantity: 2, unitPrice: '115.00' })])
+    })
+
     it('is not made stale by a platform update newer than the email, and leaves the platform\'s own mark alone', async () => {
       // Shopify's updated_at is after the email's Date header (2025-03-03T14:05:00Z).
       await t.store.writer.write(async (db) => await applyPatch(db, normalizePatch({

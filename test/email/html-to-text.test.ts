@@ -16,6 +16,10 @@ describe('htmlToText', () => {
     expect(htmlToText('<p>Tom&amp;Co &#36;5 &#x2014; caf&eacute; &amp;lt; &nbsp;x</p>')).toBe('Tom&Co $5 — café &lt; x')
   })
 
+  it('decodes every entity HTML names, not only the common few', () => {
+    expect(htmlToText('<p>Gr&ouml;&szlig;e 44&nbsp;&frac12; &ndash; 119,99&nbsp;&euro; &pound;5 Tee&nbsp;&times;&nbsp;2 &Eacute;t&eacute;</p>')).toBe('Größe 44 ½ – 119,99 € £5 Tee × 2 Été')
+  })
+
   it('leaves unknown entities as written', () => {
     expect(htmlToText('<p>&madeup; &#xD800;</p>')).toBe('&madeup; &#xD800;')
   })

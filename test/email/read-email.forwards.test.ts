@@ -38,6 +38,18 @@ describe('readEmail on forwards written by mail clients', () => {
     expect(reading.patch).toMatchObject({ orderNumber: '1000123456', fields: { email: 'bot.jp@example.jp', status: 'shipped' } })
   })
 
+  it('reads a Spanish Outlook forward (RV:, De:, Enviado:, Para:, Asunto:; Windows-1252) with its Spanish date', async () => {
+    const reading = await read('outlook-forward-es-nike-shipping')
+    expect(reading).toMatchObject({ from: 'nike@official.nike.com', retailer: 'nike', subject: 'Your Order Has Shipped', kind: 'shipping', date: '2026-11-30T15:05:00.000Z' })
+    expect(reading.patch).toMatchObject({ orderNumber: 'C01928374652', fields: { store: 'Nike', email: 'bot.es@example.es', status: 'shipped' } })
+  })
+
+  it('reads an Italian Gmail forward (I:, Messaggio inoltrato, Da:) with its Italian date', async () => {
+    const reading = await read('gmail-forward-it-snipes-shipping')
+    expect(reading).toMatchObject({ from: 'noreply@snipes.com', retailer: 'snipes', kind: 'shipping', date: '2026-11-30T15:05:00.000Z' })
+    expect(reading.patch).toMatchObject({ orderNumber: 'SNP20261132', fields: { store: 'Snipes', email: 'bot.it@example.it', status: 'shipped' } })
+  })
+
   it('reads an email forwarded as an attachment (message/rfc822) as the original, with the original\'s Message-ID', async () => {
     const reading = await read('outlook-forward-as-attachment-nike-shipping')
     expect(reading).toMatchObject({ from: 'nike@official.nike.com', retailer: 'nike', kind: 'shipping', problems: [] })

@@ -61,6 +61,14 @@ for (const kind of testDatabases()) {
       expect((await t.app.inject({ method: 'GET', url: '/api/v2/emails' })).json().emails).toEqual([])
     })
 
+    it('refuses an Outlook .msg file instead of keeping its bytes as an unreadable email', async () => {
+      const msg = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512, 0)])
+      const response = await post(msg, 'application/octet-stream')
+      expect(response.statusCode).toBe(400)
+      expect(response.json().error).toMatchObject({ code: 'INVALID_PAYLOAD', message: expect.stringContaining('an Outlook .msg file') })
+      expect((await t.app.inject({ method: 'GET', url: '/api/v2/emails' })).json().emails).toEqual([])
+    })
+
     it('refuses other content types, an empty body and a body over the limit', async () => {
       expect((await post('{}', 'application/json')).statusCode).toBe(415)
       const empty = await post('', 'message/rfc822')

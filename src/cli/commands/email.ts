@@ -1,4 +1,5 @@
 import { applyEmail, type EmailResult } from '../../email/apply-email.ts'
+import { findNotEmail } from '../../email/find-not-email.ts'
 import { splitMbox } from '../../email/split-mbox.ts'
 import { type Command, flagOption, UsageError } from '../command.ts'
 import { describeFileError, isFileError } from '../file-problem.ts'
@@ -15,12 +16,13 @@ tracking numbers and cancellations are read, and the order is updated. An email 
 is answered duplicate and changes nothing; one that cannot be applied is kept, with its problems, for the API.
 
 A file may hold one email (.eml) or many (an mbox file, as Google Takeout and Thunderbird export them); - reads
-stdin. A file that cannot be read is reported and the others are still imported.
+stdin. A file that cannot be read, or is not an email (empty, an Outlook .msg, a zip, a PDF), is reported and the
+others are still imported.
 
 options:
   --json   one JSON line per email
 
-Exit code 1 when an email failed or a file could not be read.`,
+Exit code 1 when an email failed or a file could not be read or was not an email.`,
   options: { json: { type: 'boolean' } },
   run: async (input, terminal) => {
     const [action, ...files] = input.positionals
@@ -34,6 +36,12 @@ Exit code 1 when an email failed or a file could not be read.`,
         } catch (error) {
           if (!isFileError(error)) throw error
           terminal.say(`roms email: ${describeFileError(error)}`)
+          code = 1
+          continue
+        }
+        const notEmail = findNotEmail(raw)
+        if (notEmail !== undefined) {
+          terminal.say(`roms email: ${file === '-' ? 'stdin' : file} is ${notEmail}`)
           code = 1
           continue
         }

@@ -1,5 +1,6 @@
 import { DomainError, isDomainError } from '../../domain-error.ts'
 import { toAliasKey } from '../../intake/readers/field-aliases.ts'
+import { withGenericItems } from '../../intake/readers/generic-items.ts'
 import { isPlainObject, readFlatOrder } from '../../intake/readers/read-flat-order.ts'
 import { normalizePatch } from '../../orders/normalize-patch.ts'
 import { FIELD_COLUMNS, ORDER_FIELDS, type OrderPatch, type RawOrderPatch } from '../../orders/order-patch.ts'
@@ -46,9 +47,11 @@ function plan ({ row, record }: TableRow, options: PlanOptions): PlannedRow {
     return patchRow(row, { orderNumber: pick(LIST_ALIASES.orderNumber), fields: { status: options.status ?? 'cancelled' } }, true)
   }
   if (options.format === 'statement') return planStatement(row, pick, options)
-  const raw = readFlatOrder(withoutMeta(record, options.meta))
+  let raw = readFlatOrder(withoutMeta(record, options.meta))
   takeExportedFields(raw)
   mergeExtraColumn(raw)
+  // A JSON order listing its products (`items`, `line_items`, ...) gets them as its items, as the webhook gives them.
+  raw = withGenericItems(raw)
   if (typeof raw.fields.orderDate === 'string') raw.fields.orderDate = toIsoDate(raw.fields.orderDate, options.dayFirst, 'order_date')
   if (options.status !== undefined) raw.fields.status = options.status
   return patchRow(row, raw, false)

@@ -45,5 +45,12 @@ export const shopifyCases: EmailCase[] = [
     subject: 'Order #1042 was delivered',
     blocks: [{ p: 'Your order was delivered.' }],
     expect: { retailer: 'shopify', kind: 'delivered', orderNumber: '1042', status: 'delivered' }
+  },
+  {
+    name: 'shopify-canceled-and-refunded',
+    from,
+    subject: 'Order #1046 has been canceled and refunded',
+    blocks: [{ p: 'Your order has been canceled. Your refund of $178.20 is on its way to your card.' }],
+    expect: { retailer: 'shopify', kind: 'cancellation', orderNumber: '1046', status: 'cancelled' }
   }
 ]

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { readEmail } from '../../src/email/read-email.ts'
+import { FIXTURES_DIR } from './support/fixture-path.ts'
+
+// Emails laid out as the retailers' own templates lay them out (hand-written, not rendered from cases): the shared
+// suite's fixtures all use one layout, and real templates differ in entities, tables and labels.
+const read = async (name: string) => await readEmail(readFileSync(`${FIXTURES_DIR}hand-written/${name}.eml`))
+
+describe('emails as retailers\' templates write them', () => {
+  it('reads HTML\'s named entities: umlauts, the euro sign and the typographic quotes of a German shop', async () => {
+    const { patch } = await read('snipes-de-html-entities-confirmation')
+    expect(patch?.items).toEqual([{ title: 'adidas Samba OG „Weiß“', variant: '44 ⅔', sku: null, quantity: 1, unitPrice: '119,99 €' }])
+    expect(patch?.fields.total).toBe('124,98 €')
+  })
+})
+
+describe('Shopify\'s order confirmation template', () => {
+  it('reads "Title × 2", the variant line under it and the line\'s price as the price of one', async () => {
+    const { patch } = await read('shopify-template-confirmation')
+    expect(patch?.items).toEqual([
+      { title: 'Nike Air Foamposite One \'Galaxy\'', variant: '10.5', sku: null, quantity: 1, unitPrice: '$250.00' },
+      { title: 'UNDFTD Icon Tee', variant: 'Black / L', sku: null, quantity: 2, unitPrice: '40.00' }
+    ])
+    expect(patch?.fields).toMatchObject({ product: 'Nike Air Foamposite One \'Galaxy\'', size: '10.5', quantity: 3 })
+  })
+
+  it('reads the total from its own cell, the label and the amount in paragraphs of their own', async () => {
+    expect((await read('shopify-template-confirmation')).patch?.fields.total).toBe('$371.49')
+  })
+})
+
+describe('prices written per unit', () => {
+  it('reads "$26.99 / ea" as the price, not as part of the title', async () => {
+    const { patch } = await read('target-price-each-shipping')
+    expect(patch?.items).toEqual([
+      { title: 'Pokémon Trading Card Game: Scarlet & Violet Booster Bundle', variant: null, sku: null, quantity: 3, unitPrice: '$26.99' }
+    ])
+  })
+})
