@@ -50,7 +50,8 @@ export async function runCli (argv: readonly string[], terminal: Terminal): Prom
 function report (error: unknown, command: Command, terminal: Terminal): number {
   const { paint } = terminal
   if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-    terminal.say(`roms ${command.name}: ${error.message}`)
+    // A usage error quotes the arguments, and a database URL typed without --from/--to carries its password.
+    terminal.say(`roms ${command.name}: ${withoutPasswords(error.message)}`)
     terminal.say(paint.dim(`usage: ${command.usage}  (roms ${command.name} --help)`))
     return 2
   }
@@ -74,7 +75,7 @@ function report (error: unknown, command: Command, terminal: Terminal): number {
     terminal.say(`roms ${command.name}: cannot use the database: ${withoutUrls(error instanceof Error ? error.message : String(error))}`)
     return 1
   }
-  terminal.say(`${paint.red('error')} ${error instanceof Error ? error.stack ?? error.message : String(error)}`)
+  terminal.say(`${paint.red('error')} ${withoutPasswords(error instanceof Error ? error.stack ?? error.message : String(error))}`)
   return 1
 }
 
@@ -87,6 +88,11 @@ function isDatabaseRefusal (error: unknown): boolean {
 /** A driver's message may quote the connection string; its password must never reach a terminal or a log. */
 function withoutUrls (message: string): string {
   return message.replace(/\bpostgres(?:ql)?:\/\/\S*/gi, '(DATABASE_URL)')
+}
+
+/** A postgres:// URL quoted back to the user keeps its user, host and database; its password becomes ***. */
+function withoutPasswords (message: string): string {
+  return message.replace(/\b(postgres(?:ql)?:\/\/[^\s:/@"]*:)[^\s@"]*@/gi, '$1***@')
 }
 
 function overview (): string {

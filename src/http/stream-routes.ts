@@ -18,14 +18,16 @@ export function registerStreamRoutes (app: FastifyInstance, hub: StreamHub): voi
       produces: ['text/event-stream'],
       querystring: {
         type: 'object',
-        properties: { last_event_id: { type: 'integer', minimum: 0, description: 'Resume after this delivery id' } },
+        properties: { last_event_id: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Resume after this delivery id' } },
         additionalProperties: false
       }
     }
   }, async (request, reply) => {
     const { last_event_id: fromQuery } = request.query as { last_event_id?: number }
     const header = request.headers['last-event-id']
-    const fromHeader = typeof header === 'string' && /^\d+$/.test(header.trim()) ? Number(header.trim()) : undefined
+    // A header no id can match (not digits, or beyond 2^53, where PostgreSQL's bigint ends too) is taken for none: the
+    // stream goes live from now, as for a first visit.
+    const fromHeader = typeof header === 'string' && /^\d+$/.test(header.trim()) && Number.isSafeInteger(Number(header.trim())) ? Number(header.trim()) : undefined
     reply.hijack()
     // The server's idle timeout would cut a quiet stream; the heartbeat and the per-client buffer limit watch it instead.
     request.raw.socket.setTimeout(0)

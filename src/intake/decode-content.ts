@@ -1,4 +1,4 @@
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib'
+import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib'
 import { DomainError } from '../domain-error.ts'
 
 /**
@@ -11,7 +11,7 @@ export function decodeContent (raw: Buffer, encoding: string | undefined, limit:
   const options = { maxOutputLength: limit }
   try {
     if (name === 'gzip' || name === 'x-gzip') return gunzipSync(raw, options)
-    if (name === 'deflate') return inflateSync(raw, options)
+    if (name === 'deflate') return hasZlibHeader(raw) ? inflateSync(raw, options) : inflateRawSync(raw, options)
     if (name === 'br') return brotliDecompressSync(raw, options)
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
@@ -26,4 +26,14 @@ export function decodeContent (raw: Buffer, encoding: string | undefined, limit:
 export function isIdentityEncoding (encoding: string | undefined): boolean {
   const name = (encoding ?? '').trim().toLowerCase()
   return name === '' || name === 'identity'
+}
+
+/**
+ * RFC 9110's `deflate` is zlib-wrapped (RFC 1950), but PHP's gzdeflate(), .NET's DeflateStream and others send the raw
+ * stream (RFC 1951), and browsers read both; a zlib stream starts with a method byte of 8 and a header check that makes
+ * the first two bytes a multiple of 31.
+ */
+function hasZlibHeader (raw: Buffer): boolean {
+  const [cmf, flg] = raw
+  return cmf !== undefined && flg !== undefined && (cmf & 0x0f) === 8 && (cmf >> 4) <= 7 && ((cmf << 8) | flg) % 31 === 0
 }

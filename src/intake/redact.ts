@@ -1,5 +1,6 @@
-// Headers that carry credentials or signatures; any header whose name mentions one of these words is redacted too.
-const SECRET_HEADER = /signature|secret|token|auth|cookie|api[-_]?key|password|passwd|hmac|credential|^x-sig$/i
+// Headers that carry credentials or signatures; any header whose name mentions one of these words is redacted too, and
+// so is any key (X-Webhook-Key, X-Access-Key, a bare Key) but the Idempotency-Key, which names a delivery, not a sender.
+const SECRET_HEADER = /signature|secret|token|auth|cookie|api[-_]?key|password|passwd|hmac|credential|private|^x-sig$|^(?!idempotency-key$)(?:.*[-_])?key$/i
 const SECRET_QUERY = /token|secret|key|sig|password|passwd|auth|hmac|hash|credential/i
 // The secret URL's token: the segment after the delivery route, whether or not the request matched a route (a 404's
 // path is logged too). Routes match case-sensitively, a sender's typo need not.

@@ -1,6 +1,7 @@
-// PostgreSQL SQLSTATE classes 08 (connection), 53 (resources), 57P0x (shutdown) and node's socket errors; SQLite's
-// busy, locked, full and I/O errors. All of them pass: the sender should retry, not be told its delivery was bad.
-const TRANSIENT_PG = /^(?:08|53|57P0)/
+// PostgreSQL SQLSTATE classes 08 (connection), 53 (resources), 57P0x (shutdown), 55P03 (a lock held elsewhere past
+// lock_timeout) and node's socket errors; SQLite's busy, locked, full and I/O errors. All of them pass: the sender
+// should retry, not be told its delivery was bad.
+const TRANSIENT_PG = /^(?:08|53|57P0|55P03)/
 const TRANSIENT_NODE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN'])
 const TRANSIENT_SQLITE = /^SQLITE_(?:BUSY|LOCKED|FULL|IOERR|CANTOPEN|READONLY)/
 
@@ -15,8 +16,10 @@ export function isDatabaseUnavailable (error: unknown): boolean {
 }
 
 // Class 08 (connection exception) and 57P01-03 (the server shut down or is starting): the connection is gone, so
-// every job queued behind it would fail the same way.
-const LOST_PG = /^(?:08|57P0[1-3])/
+// every job queued behind it would fail the same way. 55P03 (lock_timeout) too: the jobs of a batch run again one by
+// one would each wait out the same lock, a table's lock (maintenance) holds up every job, and even one locked order
+// holds up the writer behind it; answering the queue now lets senders retry instead.
+const LOST_PG = /^(?:08|57P0[1-3]|55P03)/
 const LOST_MESSAGE = /connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection terminated unexpectedly/i
 
 /** True when the database connection itself is gone (not busy, not full): waiting for it would only make senders wait. */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from './database.ts'
-import { ERASED, scrubPersonal } from './scrub-personal.ts'
+import { ERASED, mentionsAddress, scrubPersonal } from './scrub-personal.ts'
 import { toSearchTerm } from './search-predicate.ts'
 import type { Writer } from './writer.ts'
 
@@ -30,9 +30,12 @@ export async function eraseCustomer (store: { db: Db, writer: Writer }, email: s
     sql<boolean>`(${sql.join(patterns.map((p) => sql`${lower}(${sql.ref(column)}) like ${p} escape '\\'`), sql` or `)})`
   const { kysely } = store.db
 
-  const orderIds = (await kysely.selectFrom('orders').select('id')
+  // LIKE finds the rows that contain the address; mentionsAddress keeps those that carry it, not a longer one.
+  const orderIds = (await kysely.selectFrom('orders').select(['id', 'email', 'extra', 'customer_name'])
     .where((eb) => eb.or([eb(sql`${lower}(email)`, '=', needle), matches('extra'), matches('customer_name')]))
-    .execute()).map((r) => Number(r.id))
+    .execute())
+    .filter((r) => r.email?.toLowerCase() === needle || mentionsAddress(r.extra, needle) || mentionsAddress(r.customer_name ?? '', needle))
+    .map((r) => Number(r.id))
   const report: ErasureReport = { orders: 0, events: 0, deliveries: 0, emails: 0 }
   const stamp = now.toISOString()
 
@@ -60,19 +63,25 @@ export async function eraseCustomer (store: { db: Db, writer: Writer }, email: s
     report.events += counts.events
   }
 
-  const logIds = (await kysely.selectFrom('webhook_logs').select('id').where((eb) => eb.or([
+  const ofOrders = new Set(orderIds)
+  const logIds = (await kysely.selectFrom('webhook_logs').select(['id', 'order_id', 'raw_body', 'body_preview', 'headers', 'details', 'error', 'path']).where((eb) => eb.or([
     ...(orderIds.length > 0 ? [eb('order_id', 'in', orderIds)] : []),
     matches('raw_body'), matches('body_preview'), matches('headers'), matches('details'), matches('error'), matches('path')
-  ])).execute()).map((r) => Number(r.id))
+  ])).execute())
+    .filter((r) => (r.order_id !== null && ofOrders.has(Number(r.order_id))) ||
+      [r.raw_body, r.body_preview, r.headers, r.details, r.error, r.path].some((text) => text !== null && mentionsAddress(text, needle)))
+    .map((r) => Number(r.id))
   for (const ids of chunks(logIds)) {
     report.deliveries += await store.writer.write(async (db) => Number((await db.kysely.updateTable('webhook_logs').set({
       raw_body: ERASED, raw_body_encoding: 'utf8', body_preview: ERASED, headers: '{}', details: null, error: sql<string | null>`case when error is null then null else ${ERASED} end`
     }).where('id', 'in', ids).executeTakeFirst()).numUpdatedRows))
   }
 
-  const emailIds = (await kysely.selectFrom('email_messages').select('id').where((eb) => eb.or([
+  const emailIds = (await kysely.selectFrom('email_messages').select(['id', 'order_id', 'raw', 'sender']).where((eb) => eb.or([
     ...(orderIds.length > 0 ? [eb('order_id', 'in', orderIds)] : []), matches('raw'), matches('sender')
-  ])).execute()).map((r) => Number(r.id))
+  ])).execute())
+    .filter((r) => (r.order_id !== null && ofOrders.has(Number(r.order_id))) || mentionsAddress(r.raw, needle) || mentionsAddress(r.sender ?? '', needle))
+    .map((r) => Number(r.id))
   for (const ids of chunks(emailIds)) {
     report.emails += await store.writer.write(async (db) => Number((await db.kysely.updateTable('email_messages').set({
       raw: ERASED, raw_encoding: 'utf8', sender: ERASED, updated_at: stamp

@@ -32,7 +32,11 @@ export async function migrateToLatest (db: Kysely<any>, features: DialectFeature
   }
   if (!features.rowLocks) return await run()
   return await db.connection().execute(async (conn) => {
+    // An instance starting beside one that is migrating waits for it however long the migrations take (rebuilding an
+    // index of a million orders takes more than the connections' 5 s lock_timeout), then finds nothing left to do.
+    await sql`set lock_timeout = 0`.execute(conn)
     await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(conn)
+    await sql`reset lock_timeout`.execute(conn)
     try {
       return await run()
     } finally {

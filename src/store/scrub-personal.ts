@@ -23,7 +23,7 @@ export function isPersonalKey (key: string): boolean {
 export function scrubPersonal (value: unknown, email: string): unknown {
   const needle = email.toLowerCase()
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return v.toLowerCase().includes(needle) ? ERASED : v
+    if (typeof v === 'string') return mentionsAddress(v, needle) ? ERASED : v
     if (Array.isArray(v)) return v.map(walk)
     if (typeof v !== 'object' || v === null) return v
     const source = v as Record<string, unknown>
@@ -36,4 +36,35 @@ export function scrubPersonal (value: unknown, email: string): unknown {
     return out
   }
   return walk(value)
+}
+
+// Characters an address can have around the part that matched: ann@shop.com is inside joann@shop.com, mary+ann@shop.com
+// and ann@shop.com.au, which are other people's addresses.
+const LOCAL_CHAR = /[\p{L}\p{N}._%+-]/u
+const DOMAIN_CHAR = /[\p{L}\p{N}_-]/u
+// A JSON escape (`\n`, `\u00e9`) just before the address ends the text before it, though it ends in a letter or digit.
+const ESCAPE_BEFORE = /(?:\\[nrtbf"/\\]|\\u[0-9a-f]{4})$/i
+
+/**
+ * Whether a text (a raw body, JSON, a form, an email) carries this address (lower case) as an address of its own, as
+ * written or %-encoded: not as the end of a longer local part or the start of a longer domain.
+ */
+export function mentionsAddress (text: string, address: string): boolean {
+  const lowered = text.toLowerCase()
+  if (lowered.includes(address) && standsAlone(lowered, address)) return true
+  // A form or a URL writes the address %-encoded, and whatever is around it too (mary%2Bann%40shop.com is mary+ann).
+  if (!lowered.includes('%')) return false
+  const decoded = lowered.replace(/%([0-9a-f]{2})/g, (_escape, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+  return decoded !== lowered && decoded.includes(address) && standsAlone(decoded, address)
+}
+
+function standsAlone (text: string, address: string): boolean {
+  for (let at = text.indexOf(address); at !== -1; at = text.indexOf(address, at + 1)) {
+    const before = text.slice(Math.max(0, at - 6), at)
+    const after = text.slice(at + address.length, at + address.length + 2)
+    const startsHere = before === '' || !LOCAL_CHAR.test(before.slice(-1)) || ESCAPE_BEFORE.test(before)
+    const endsHere = after === '' || (!DOMAIN_CHAR.test(after[0] ?? '') && !(after[0] === '.' && DOMAIN_CHAR.test(after[1] ?? '')))
+    if (startsHere && endsHere) return true
+  }
+  return false
 }

@@ -34,3 +34,17 @@ describe('roms refuses arguments it does not take', () => {
     expect(result.stderr.split('\n')[0]).toBe(message)
   })
 })
+
+describe('roms never prints a database password it was given', () => {
+  // Copy-database's URLs typed without --from/--to (the usual slip) were echoed back, password and all, to a terminal
+  // that may be shared, recorded or a CI log.
+  it.each([
+    [['copy-database', 'roms_v2.db', 'postgres://roms:s3cret-pw@db.internal:5432/roms'], 'roms copy-database: unexpected arguments "roms_v2.db" "postgres://roms:***@db.internal:5432/roms"'],
+    [['migrate', 'postgresql://admin:hunter2@10.0.0.5/roms?sslmode=verify-full'], 'roms migrate: unexpected argument "postgresql://admin:***@10.0.0.5/roms?sslmode=verify-full"']
+  ])('%j', async (args, message) => {
+    const result = await run(args)
+    expect(result.code).toBe(2)
+    expect(result.stderr.split('\n')[0]).toBe(message)
+    expect(result.stderr).not.toMatch(/s3cret-pw|hunter2/)
+  })
+})

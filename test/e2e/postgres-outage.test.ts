@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import { sql } from 'kysely'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { withSearchPath } from '../../src/store/dialects/postgres.ts'
 import { type ServerProcess, startServer, stopAll } from '../helpers/server-process.ts'
@@ -188,4 +189,41 @@ describe.runIf(testDatabases().includes('postgres'))('a server whose PostgreSQL 
     const stored = await test.store.db.kysely.selectFrom('orders').select('order_number').execute()
     expect(stored.map((r) => r.order_number)).toEqual(expect.arrayContaining(acknowledged))
   })
+})
+
+describe.runIf(testDatabases().includes('postgres'))('a server whose tables another session holds locked (maintenance, a frozen instance)', () => {
+  let test: TestStore
+  let server: ServerProcess | undefined
+  let admin: pg.Client | undefined
+  beforeAll(async () => {
+    test = await openTestStore('postgres')
+    server = await startServer({ DATABASE_URL: withSearchPath(process.env.TEST_DATABASE_URL ?? '', test.schema ?? '') })
+    admin = new pg.Client({ connectionString: withSearchPath(process.env.TEST_DATABASE_URL ?? '', test.schema ?? '') })
+    await admin.connect()
+  })
+  afterAll(async () => {
+    await admin?.end()
+    await stopAll([server])
+    await test?.cleanup()
+  })
+
+  it('answers 503 with Retry-After within seconds instead of waiting for the lock, and stores deliveries once it is released', async () => {
+    if (server === undefined || admin === undefined) throw new Error('no server')
+    const live = server
+    expect((await deliver(live, 'LOCKED-BEFORE')).status).toBe(200)
+    // What ALTER TABLE, VACUUM FULL or CREATE INDEX without CONCURRENTLY take for as long as they run.
+    await admin.query('begin')
+    await admin.query('lock table orders in access exclusive mode')
+    const during = await Promise.all([1, 2, 3].map(async (n) => await deliver(live, `LOCKED-DURING-${n}`)))
+    await admin.query('commit')
+    for (const answer of during) {
+      expect(answer.status, answer.orderNumber).toBe(503)
+      expect(Number(answer.retryAfter)).toBeGreaterThan(0)
+      expect(answer.ms).toBeLessThan(ANSWER_WITHIN_MS)
+    }
+    const after = await deliverUntilAccepted(live, 'LOCKED-AFTER')
+    expect(after.status).toBe(200)
+    const stored = await test.store.db.kysely.selectFrom('orders').select('order_number').execute()
+    expect(stored.map((r) => r.order_number).sort()).toEqual(['LOCKED-AFTER', 'LOCKED-BEFORE'])
+  }, 60_000)
 })

@@ -1,4 +1,6 @@
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { LOCK_TIMEOUT_MS } from '../../src/store/dialects/postgres.ts'
 import { migrations } from '../../src/store/migrations/index.ts'
 import { type BareSchema, createBareSchema } from '../helpers/bare-schema.ts'
 import { runUntilExit, type ServerProcess, startServer, stopAll } from '../helpers/server-process.ts'
@@ -50,4 +52,33 @@ describe.runIf(postgres)('a server on a schema newer than it knows', () => {
     expect(output).toContain('2999_01_01_0001_from_a_newer_roms')
     expect(output).not.toContain('Server listening')
   })
+})
+
+describe.runIf(postgres)('a server starting while another holds the migration lock for longer than the lock timeout', () => {
+  let bare: BareSchema
+  const servers: ServerProcess[] = []
+  afterAll(async () => {
+    await stopAll(servers)
+    await bare?.drop()
+  })
+
+  it('waits for it (a long migration elsewhere), then starts', async () => {
+    bare = await createBareSchema(url)
+    // migrate.ts's advisory lock key, held as a migrating instance holds it while it rebuilds a large index.
+    const migrating = new pg.Client({ connectionString: url })
+    await migrating.connect()
+    try {
+      await migrating.query('select pg_advisory_lock(725001)')
+      const starting = startServer({ DATABASE_URL: bare.databaseUrl })
+      // Once the server waits for the lock, it has to wait longer than its connections' lock_timeout.
+      const waiting = "select 1 from pg_locks where locktype = 'advisory' and objid = 725001 and not granted"
+      while ((await migrating.query(waiting)).rowCount === 0) await new Promise((resolve) => setTimeout(resolve, 50))
+      await new Promise((resolve) => setTimeout(resolve, LOCK_TIMEOUT_MS + 1000))
+      await migrating.query('select pg_advisory_unlock(725001)')
+      servers.push(await starting)
+    } finally {
+      await migrating.end()
+    }
+    expect((await fetch(`${servers[0]?.url ?? ''}/health`)).status).toBe(200)
+  }, 60_000)
 })

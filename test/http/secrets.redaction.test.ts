@@ -112,6 +112,21 @@ for (const kind of testDatabases()) {
       for (const credential of credentials) expect(row).not.toContain(credential)
     })
 
+    it('stores no key a sender puts in a *-Key header of its own, and keeps its Idempotency-Key', async () => {
+      const keys = { 'x-webhook-key': 'wkey-3e4f5a6b7c', 'x-access-key': 'akey-8d9e0f1a2b', 'x-private-key': 'pkey-3c4d5e6f7a', key: 'bkey-4b5c6d7e8f' }
+      const b = body('OWN-KEY')
+      const status = await send('/api/v2/webhooks/orders', b, {
+        'x-webhook-signature': hexHmac(SECRETS.WEBHOOK_SECRET[1] ?? '', b),
+        'idempotency-key': 'idem-own-key-1',
+        ...keys
+      })
+      expect(status).toBe(200)
+      const log = await db.store.db.kysely.selectFrom('webhook_logs').select('headers').where('order_number', '=', 'OWN-KEY').executeTakeFirstOrThrow()
+      const headers = JSON.parse(log.headers) as Record<string, string>
+      for (const name of Object.keys(keys)) expect(headers[name], name).toBe('[redacted]')
+      expect(headers['idempotency-key']).toBe('idem-own-key-1')
+    })
+
     it('stores no credential put in the URL of a correction by hand', async () => {
       const bearer = { authorization: `Bearer ${SECRETS.ROMS_API_TOKEN[1] ?? ''}` }
       expect(await send('/api/v2/webhooks/orders?sig=x', body('FIX-1'), { 'x-webhook-signature': hexHmac(SECRETS.WEBHOOK_SECRET[1] ?? '', body('FIX-1')) })).toBe(200)

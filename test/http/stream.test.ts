@@ -84,6 +84,21 @@ for (const kind of testDatabases()) {
       expect(JSON.parse(created.data).order.order_number).toBe('S-7')
     })
 
+    it('takes a Last-Event-ID beyond any id (beyond PostgreSQL bigint) for none, and goes live', async () => {
+      const stream = await connect({ 'last-event-id': '99999999999999999999' })
+      expect(stream.status).toBe(200)
+      const ready = await stream.next((e) => e.event === 'ready')
+      expect(Number.isSafeInteger(JSON.parse(ready.data).last_event_id)).toBe(true)
+      await post({ order_number: 'S-8' })
+      expect(JSON.parse((await stream.next((e) => e.event === 'delivery')).data).order_number).toBe('S-8')
+    })
+
+    it('refuses ?last_event_id= beyond 2^53 - 1 as every other id is refused', async () => {
+      const res = await fetch(`${base}/api/v2/stream?last_event_id=99999999999999999999`)
+      expect(res.status).toBe(400)
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('INVALID_QUERY')
+    })
+
     it('lets app.close() finish while streams are open', async () => {
       const stream = await connect()
       await stream.next((e) => e.event === 'ready')

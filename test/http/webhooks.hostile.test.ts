@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib'
+import { deflateRawSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
 import { testDatabases } from '../helpers/test-database.ts'
@@ -34,6 +34,9 @@ const CASES: HostileCase[] = [
   { name: 'invalid UTF-8 in a string', body: () => Buffer.concat([Buffer.from('{"order_number":"UTF-'), Buffer.from([0xc3, 0x28, 0xa0, 0xa1]), Buffer.from('"}')]), status: 400, code: 'INVALID_ENCODING' },
   { name: 'a lone surrogate escape', body: () => '{"order_number":"SUR-1","product":"\\ud800"}', status: 200 },
   { name: 'a gzip bomb (100 MB of zeros)', body: () => gzipSync(Buffer.alloc(100 * 1024 * 1024)), headers: { 'content-encoding': 'gzip' }, status: 413, code: 'BODY_TOO_LARGE' },
+  // RFC 9110's deflate is zlib-wrapped, but PHP's gzdeflate() and .NET's DeflateStream write it raw; browsers read both.
+  { name: 'raw deflate sent as Content-Encoding: deflate', body: () => deflateRawSync('{"order_number":"RAW-DEFLATE"}'), headers: { 'content-encoding': 'deflate' }, status: 200 },
+  { name: 'a raw deflate bomb (100 MB of zeros)', body: () => deflateRawSync(Buffer.alloc(100 * 1024 * 1024)), headers: { 'content-encoding': 'deflate' }, status: 413, code: 'BODY_TOO_LARGE' },
   { name: 'gzip that is not gzip', body: () => 'not gzip', headers: { 'content-encoding': 'gzip' }, status: 400, code: 'INVALID_PAYLOAD' },
   { name: 'an unknown content encoding', body: () => '{}', headers: { 'content-encoding': 'zstd' }, status: 415, code: 'UNSUPPORTED_ENCODING' },
   // Fastify refuses these itself, before any parser runs, which would leave no record; ROMS reads `;;;` as no type.

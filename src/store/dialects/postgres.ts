@@ -8,6 +8,8 @@ export const postgresFeatures: DialectFeatures = { name: 'postgres', rowLocks: t
 // int8 (ids, counts) as numbers: ROMS ids stay far below 2^53. NUMERIC stays a string, so money is exact.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value))
 
+export const LOCK_TIMEOUT_MS = 5000
+
 export interface PostgresConnections {
   pool: pg.Pool
   db: Kysely<Database>
@@ -21,7 +23,11 @@ export function openPostgres (connectionString: string, options: { schema?: stri
     // A delivery waits at most this long for a connection before it is answered 503 (senders retry).
     connectionTimeoutMillis: 5000,
     // A server that vanished without closing its sockets is noticed by TCP instead of never.
-    keepAlive: true
+    keepAlive: true,
+    // A lock held by someone else (an ALTER TABLE or VACUUM FULL, a frozen instance mid-transaction) makes a write give
+    // up after this long, so its deliveries are answered 503 with Retry-After instead of waiting for as long as the lock
+    // is held. Well above deadlock_timeout (1 s) and ROMS's own transactions (milliseconds).
+    lock_timeout: LOCK_TIMEOUT_MS
   })
   // A client that loses its server emits 'error', and without a listener that kills the process. The pool listens only
   // while a client is idle; a client lent out between two statements (a transaction's JavaScript, a query about to be
