@@ -260,6 +260,24 @@ testReader(discordReader, [
     expected: expect.objectContaining({ kind: 'order', patch: expect.objectContaining({ orderNumber: 'FR-9', existingOnly: true }) })
   },
   {
+    name: 'reads an order number written as a link that names no number from the link\'s URL',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Successful Checkout', fields: [field('Order', '||[View Order](https://www.nike.com/orders/details/C01234567)||'), field('Product', 'Dunk')] }),
+    expected: orderReading('C01234567', expect.objectContaining({ product: 'Dunk' }), { checkoutStatus: 'verified' })
+  },
+  {
+    name: 'reads the number of a link to an order page from its query',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Successful Checkout', fields: [field('Order Number', '[Click here](https://shop.example.com/account/order?orderId=99812&lang=en)'), field('Product', 'Dunk')] }),
+    expected: orderReading('99812', expect.objectContaining({ product: 'Dunk' }), { checkoutStatus: 'verified' })
+  },
+  ...['[View Order](https://www.walmart.com/orders)', 'View Order', 'Click here'].map((written) => ({
+    name: `refuses an order number ${written}, which names no number, rather than merge every such checkout into one order`,
+    headers: JSON_HEADERS,
+    body: post({ title: 'Successful Checkout', fields: [field('Order', written), field('Product', 'Dunk')] }),
+    error: { code: 'ORDER_NUMBER_MISSING', field: 'order_number' }
+  })),
+  {
     name: 'reads a Japanese checkout post by its Japanese field names, its yen price naming JPY',
     headers: JSON_HEADERS,
     body: post({ title: '購入成功', fields: [field('サイト', 'Nike JP'), field('商品名', 'Air Max 1'), field('サイズ', '27.0cm'), field('価格', '¥19,800'), field('数量', '1'), field('注文番号', 'JP-12345'), field('プロフィール', 'メイン')] }),
