@@ -278,6 +278,24 @@ testReader(discordReader, [
     error: { code: 'ORDER_NUMBER_MISSING', field: 'order_number' }
   })),
   {
+    name: 'takes the order number a title gives when no field does',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Successful Checkout - Order #W-5501', fields: [field('Product', 'Samba OG'), field('Size', '9')] }),
+    expected: orderReading('W-5501', expect.objectContaining({ product: 'Samba OG', size: '9' }), { checkoutStatus: 'verified' })
+  },
+  {
+    name: 'takes the order number of a shipping post from its title',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Order 1234567 has shipped', fields: [field('Tracking', '1Z999AA10123456784'), field('Carrier', 'UPS')] }),
+    expected: expect.objectContaining({ kind: 'order', patch: expect.objectContaining({ orderNumber: '1234567', existingOnly: true }) })
+  },
+  {
+    name: 'finds no order number in a title that names none ("Order Confirmed")',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Order Confirmed', fields: [field('Product', 'Dunk'), field('Size', '10')] }),
+    error: { code: 'ORDER_NUMBER_MISSING', field: 'order_number' }
+  },
+  {
     name: 'reads a Japanese checkout post by its Japanese field names, its yen price naming JPY',
     headers: JSON_HEADERS,
     body: post({ title: '購入成功', fields: [field('サイト', 'Nike JP'), field('商品名', 'Air Max 1'), field('サイズ', '27.0cm'), field('価格', '¥19,800'), field('数量', '1'), field('注文番号', 'JP-12345'), field('プロフィール', 'メイン')] }),
