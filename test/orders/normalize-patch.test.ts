@@ -47,8 +47,12 @@ describe('normalizePatch', () => {
     ['john@example.com | p@ss:word', 'john@example.com'],
     ['john@example.com;Secret1', 'john@example.com'],
     ['john@example.com', 'john@example.com'],
-    ['not an address: but text', 'not an address: but text']
-  ])('keeps only the address of an account login %j, never its password', (written, stored) => {
+    ['not an address: but text', 'not an address: but text'],
+    ['John Doe <john@example.com>', 'john@example.com'],
+    ['"Doe, John" <john@example.com>', 'john@example.com'],
+    ['mailto:john@example.com', 'john@example.com'],
+    ['<mailto:john@example.com>', 'john@example.com']
+  ])('keeps only the address of an account login %j (never its password), a named address or a mailto link', (written, stored) => {
     expect(normalizePatch({ orderNumber: 'E-1', fields: { email: written } }).fields.email).toBe(stored)
   })
 
