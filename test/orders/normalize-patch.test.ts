@@ -62,6 +62,10 @@ describe('normalizePatch', () => {
     expect(normalizePatch({ orderNumber: 'Y-1', fields: { price } }).fields.currency).toBe(currency)
   })
 
+  it.each([['€', 'EUR'], ['¥', 'JPY'], ['円', 'JPY'], ['usd', 'USD'], [' JPY¥ ', 'JPY'], ['$', '$'], ['xau', 'XAU']])('stores the currency field %j as %s', (currency, stored) => {
+    expect(normalizePatch({ orderNumber: 'C-1', fields: { currency } }).fields.currency).toBe(stored)
+  })
+
   it('reads yen amounts a bot wrote with a thousands dot as whole yen, in the currency the order names', () => {
     expect(normalizePatch({ orderNumber: 'Y-2', fields: { price: '19.800', total: '21.780', currency: 'jpy' }, items: [{ title: 'Dunk', unitPrice: '19.800' }] })).toMatchObject({
       fields: { price: '19800.00', total: '21780.00', currency: 'JPY' }, items: [{ unitPrice: '19800.00' }]
