@@ -77,8 +77,21 @@ export function scrubSecrets (value: unknown): { value: unknown, found: boolean,
     const fieldIsSecret = label !== undefined && 'value' in v && isSecretName(label)
     return mapContainer(v, (item, key) => walk(item, isSecretName(key) || (fieldIsSecret && key === 'value')))
   }
+  // Most bodies hold no secret: looked through first, copied only when one is there.
+  if (!holdsSecret(value)) return { value, found: false, values }
   const clean = walk(value)
   return { value: found ? clean : value, found, values }
+}
+
+function holdsSecret (value: unknown): boolean {
+  if (typeof value === 'string') return redactSecretText(value) !== value
+  if (Array.isArray(value)) return value.some(holdsSecret)
+  if (!isPlainRecord(value)) return false
+  for (const key in value) {
+    if (isSecretName(key) || holdsSecret(value[key])) return true
+  }
+  const label = typeof value.name === 'string' ? value.name : typeof value.title === 'string' ? value.title : undefined
+  return label !== undefined && 'value' in value && isSecretName(label)
 }
 
 function isPlainRecord (value: unknown): value is Record<string, unknown> {
