@@ -113,7 +113,8 @@ export function registerSignatureHelpRoutes (app: FastifyInstance, secrets: Secr
           configured: secrets.standardWebhooks.length > 0,
           setting: 'STANDARD_WEBHOOKS_SECRET',
           headers: ['webhook-id', 'webhook-timestamp', 'webhook-signature'],
-          signature: 'v1,base64(HMAC-SHA256(base64-decoded whsec_ secret, "id.timestamp.body")); timestamps older than 5 minutes are refused'
+          signature: 'v1,base64(HMAC-SHA256(base64-decoded whsec_ secret, "id.timestamp.body")); timestamps older than 5 minutes are refused; ' +
+            'Svix\'s svix-id, svix-timestamp and svix-signature are read the same way'
         },
         url_token: {
           configured: secrets.urlTokens.length > 0,

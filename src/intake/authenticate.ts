@@ -2,6 +2,7 @@ import type { SecretLists } from '../config.ts'
 import { DomainError } from '../domain-error.ts'
 import { isSameSecret } from './signatures/compare-secret.ts'
 import { checkBase64Signature, checkHexSignature, type SignatureCheck } from './signatures/hmac-signature.ts'
+import { standardWebhookHeaders } from './signatures/standard-webhooks-headers.ts'
 import { checkStandardSignature } from './signatures/standard-webhooks-signature.ts'
 
 export type SignatureScheme = 'roms' | 'shopify' | 'woocommerce' | 'standard-webhooks'
@@ -20,7 +21,8 @@ export type AuthResult = 'signature' | 'url-token' | 'not-required'
 export function schemeOf (headers: Record<string, string | undefined>): SignatureScheme {
   if (headers['x-shopify-hmac-sha256'] !== undefined || headers['x-shopify-topic'] !== undefined) return 'shopify'
   if (headers['x-wc-webhook-signature'] !== undefined || headers['x-wc-webhook-topic'] !== undefined) return 'woocommerce'
-  if (headers['webhook-signature'] !== undefined && headers['webhook-id'] !== undefined) return 'standard-webhooks'
+  const standard = standardWebhookHeaders(headers)
+  if (standard.signature !== undefined && standard.id !== undefined) return 'standard-webhooks'
   return 'roms'
 }
 
@@ -91,8 +93,6 @@ function checkScheme (scheme: SignatureScheme, input: AuthInput, secrets: readon
     case 'roms': return checkHexSignature(rawBody, headers['x-webhook-signature'], secrets)
     case 'shopify': return checkBase64Signature(rawBody, headers['x-shopify-hmac-sha256'], secrets)
     case 'woocommerce': return checkBase64Signature(rawBody, headers['x-wc-webhook-signature'], secrets)
-    case 'standard-webhooks': return checkStandardSignature(rawBody, {
-      id: headers['webhook-id'], timestamp: headers['webhook-timestamp'], signature: headers['webhook-signature']
-    }, secrets, input.now)
+    case 'standard-webhooks': return checkStandardSignature(rawBody, standardWebhookHeaders(headers), secrets, input.now)
   }
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { SignatureScheme } from './authenticate.ts'
+import { standardWebhookHeaders } from './signatures/standard-webhooks-headers.ts'
 
 const MAX_KEY_LENGTH = 200
 /** 128 bits of the body's SHA-256. */
@@ -16,7 +17,7 @@ export function deliveryKeyOf (headers: Record<string, string | undefined>, sche
   const candidates: Array<[string, string | undefined]> = [
     ['shopify', headers['x-shopify-event-id']],
     ['woocommerce', headers['x-wc-webhook-delivery-id']],
-    ['standard-webhooks', headers['webhook-id']],
+    ['standard-webhooks', standardWebhookHeaders(headers).id],
     ['key', headers['idempotency-key']]
   ]
   for (const [prefix, value] of candidates) {

@@ -13,7 +13,7 @@ import { statusForCode } from './error-status.ts'
 import { bodyKindOf, bodyText, readBody } from './read-body.ts'
 import { batchSize, receiveBatch, type BatchItemResult } from './receive-batch.ts'
 import { redactHeaders, redactPath } from './redact.ts'
-import { redactLoginText, scrubLogins } from './redact-logins.ts'
+import { redactSecretText, scrubSecrets } from './redact-secrets.ts'
 import { type RecordedBody, redactRecordedBody } from './redact-recorded-body.ts'
 import { selectReader } from './select-reader.ts'
 import { type DeliveryJob, type DeliveryStorage, writerStorage } from './store-delivery.ts'
@@ -103,10 +103,10 @@ export async function receiveDelivery (deps: IntakeDeps, incoming: IncomingDeliv
     const decoded = options.trusted === true
       ? decodeContent(incoming.rawBody, headers['content-encoding'], deps.bodyLimit)
       : authenticatedBody(deps, incoming)
-    // A login's password ("Account: john@example.com:hunter2") is gone before any reader, summary or record sees it.
-    const scrubbed = scrubLogins(await readBody(headers['content-type'], decoded))
+    // A secret ("Account: john@example.com:hunter2", a "Password" field) is gone before any reader, summary or record sees it.
+    const scrubbed = scrubSecrets(await readBody(headers['content-type'], decoded))
     const body = scrubbed.value
-    if (scrubbed.found) record = { ...record, ...(await redactRecordedBody(recordedBody(record), { body }, deps.bodyLimit)) }
+    if (scrubbed.found) record = { ...record, ...(await redactRecordedBody(recordedBody(record), { body, values: scrubbed.values }, deps.bodyLimit)) }
     const reader = selectReader({ headers, body })
     source = reader.name
     if (reader.name === 'generic' && options.batch === undefined && bodyKindOf(headers['content-type']) !== 'multipart' && batchSize(body) !== undefined) {
@@ -174,10 +174,10 @@ async function recordOnly (deps: IntakeDeps, log: NewDeliveryLog, extra: Partial
 
 async function recordFailure (deps: IntakeDeps, unread: Omit<NewDeliveryLog, 'source' | 'statusCode' | 'outcome'>, source: SourceName, error: unknown): Promise<DeliveryResult> {
   const failure = describeFailure(error)
-  // Refused before its body was read (a wrong signature, JSON that does not parse): its logins are redacted from the
+  // Refused before its body was read (a wrong signature, JSON that does not parse): its secrets are redacted from the
   // text, and from an error that quotes it.
   const record = { ...unread, ...(await redactRecordedBody(recordedBody(unread), undefined, deps.bodyLimit)) }
-  failure.error.message = redactLoginText(failure.error.message)
+  failure.error.message = redactSecretText(failure.error.message)
   const outcome: DeliveryOutcome = failure.statusCode === 401 ? 'unauthorized' : failure.statusCode < 500 ? 'rejected' : 'failed'
   const base = {
     statusCode: failure.statusCode, outcome, source, orderNumber: record.orderNumber ?? undefined, error: failure.error, internalError: failure.statusCode >= 500 ? error : undefined

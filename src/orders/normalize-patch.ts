@@ -100,7 +100,8 @@ function readField (field: OrderField, value: unknown, currency: string | undefi
   if (field === 'trackingNumber') return trackingNumberOf(text)
   if (field === 'status') return normalizeStatus(text)
   if (field === 'email') return accountEmail(text)
-  if (field === 'currency') return text.toUpperCase()
+  // A script may send the sign for the code ("€", "¥"): one currency, whichever way it is written, sums as one.
+  if (field === 'currency') return currencyOf(text) ?? text.toUpperCase()
   return text
 }
 

@@ -78,6 +78,18 @@ const DELIVERIES: Sent[] = [
     body: JSON.stringify([{ order_number: 'L-7', email: 'b@example.com:pw-batch-5c6d' }])
   },
   {
+    name: 'a bot field named Password',
+    password: 'pw-field-2b3c',
+    status: 204,
+    body: JSON.stringify({ username: 'Cyber', embeds: [{ title: 'Successful Checkout', fields: [field('Order', 'L-10'), field('Email', 'k@example.com'), field('Password', '||pw-field-2b3c||'), field('Size', '10')] }] })
+  },
+  {
+    name: 'a script\'s password key',
+    password: 'pw-key-4d5e',
+    status: 200,
+    body: JSON.stringify({ order_number: 'L-11', account: { email: 'p@example.com', password: 'pw-key-4d5e' }, product: 'Dunk' })
+  },
+  {
     name: 'a body that is not valid JSON',
     password: 'pw-bad-7e8f',
     status: 400,
@@ -93,7 +105,7 @@ const DELIVERIES: Sent[] = [
 ]
 
 for (const kind of testDatabases()) {
-  describe(`account passwords in deliveries (${kind})`, () => {
+  describe(`account passwords and other secrets in deliveries (${kind})`, () => {
     let t: TestApp
     const answers: string[] = []
     beforeAll(async () => {
@@ -115,9 +127,13 @@ for (const kind of testDatabases()) {
       await t.store.db.kysely.selectFrom('webhook_logs').select(['id', 'outcome', 'order_number']).orderBy('id').execute()
 
     it('keeps the address on the order and no password in any stored row, answer or API view', async () => {
+      expect((await t.store.db.kysely.selectFrom('orders').select('extra').where('order_number', '=', 'L-11').executeTakeFirstOrThrow()).extra)
+        .toBe(JSON.stringify({ account: { email: 'p@example.com', password: '[redacted]' } }))
       const orders = await t.store.db.kysely.selectFrom('orders').select(['order_number', 'email']).orderBy('order_number').execute()
       expect(orders).toEqual([
         { order_number: 'L-1', email: 'john@example.com' },
+        { order_number: 'L-10', email: 'k@example.com' },
+        { order_number: 'L-11', email: null },
         { order_number: 'L-2', email: 'jane@example.com' },
         { order_number: 'L-3', email: 'buyer@example.com' },
         { order_number: 'L-4', email: null },
@@ -143,7 +159,7 @@ for (const kind of testDatabases()) {
 
     it('replays every recorded delivery to the same outcome, the password never needed', async () => {
       const recorded = (await logs()).filter((log) => log.outcome !== 'unauthorized' && log.outcome !== 'rejected' && log.order_number !== null)
-      expect(recorded.length).toBe(7)
+      expect(recorded.length).toBe(9)
       for (const log of recorded) {
         const res = await t.app.inject({ method: 'POST', url: `/api/v2/webhooks/logs/${log.id}/replay` })
         expect(res.statusCode, res.body).toBe(200)

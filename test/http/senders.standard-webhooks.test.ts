@@ -35,6 +35,22 @@ for (const kind of testDatabases()) {
     beforeEach(async () => { t = await buildTestApp(kind, { STANDARD_WEBHOOKS_SECRET: `${OLD_SECRET},${SECRET}` }, { clock: () => NOW }) })
     afterEach(async () => { await t.close() })
 
+    it('verifies a Svix delivery under its own header names (svix-id, svix-timestamp, svix-signature) and refuses a forged one', async () => {
+      const body = event('SVX-1')
+      const svix = (id: string, signature: string): Record<string, string> => ({ 'svix-id': id, 'svix-timestamp': String(NOW_SECONDS), 'svix-signature': signature })
+      const forged = await postDelivery(t.app, body, svix('msg_svx0', sign(OLD_KEY, 'msg_other', NOW_SECONDS, body)))
+      expect(forged.statusCode).toBe(401)
+      expect(await orderCount(t)).toBe(0)
+      const res = await postDelivery(t.app, body, svix('msg_svx1', sign(KEY, 'msg_svx1', NOW_SECONDS, body)))
+      expect(res.statusCode, res.body).toBe(200)
+      expect((await storedOrder(t, 'SVX-1'))?.order).toMatchObject({ product: 'Dunk Low Panda', source: 'standard-webhooks' })
+      // Svix retries with the same svix-id: applied once.
+      expect((await postDelivery(t.app, body, svix('msg_svx1', sign(KEY, 'msg_svx1', NOW_SECONDS, body)))).json()).toMatchObject({ action: 'duplicate' })
+      const test = JSON.stringify({ type: 'svix.ping', data: { success: true } })
+      expect((await postDelivery(t.app, test, svix('msg_svx2', sign(KEY, 'msg_svx2', NOW_SECONDS, test)))).statusCode).toBe(200)
+      expect(await lastDeliveryLog(t)).toMatchObject({ source: 'standard-webhooks', outcome: 'test' })
+    })
+
     it('accepts a delivery signed over id.timestamp.body and stores the order in data', async () => {
       const body = event('SW-1')
       const res = await postDelivery(t.app, body, headers('msg_2aB1', NOW_SECONDS, sign(KEY, 'msg_2aB1', NOW_SECONDS, body)))

@@ -78,6 +78,14 @@ for (const kind of testDatabases()) {
       expect((await postJson(t.app, { ordernumber: 'CMP-1', customer_name: 'Jo Cmp' })).json().action).toBe('unchanged')
     })
 
+    it.each(['Order #', 'Order No.', 'order #', ' Order Number '])('reads a spreadsheet header %j as the order number', async (header) => {
+      const res = await postJson(t.app, { [header]: `HDR-${header.trim()}`, 'Product Name': 'Dunk', 'Unit Price': '$110.00' })
+      expect(res.statusCode, res.body).toBe(200)
+      const order = await t.store.db.kysely.selectFrom('orders').selectAll().where('order_number', '=', `HDR-${header.trim()}`).executeTakeFirstOrThrow()
+      expect(order.product).toBe('Dunk')
+      expect(JSON.parse(order.extra)).toEqual({})
+    })
+
     it('reads the customer and the parcel from the objects a script nests them in', async () => {
       const res = await postJson(t.app, {
         orderNumber: 'NEST-1',

@@ -47,8 +47,12 @@ describe('normalizePatch', () => {
     ['john@example.com | p@ss:word', 'john@example.com'],
     ['john@example.com;Secret1', 'john@example.com'],
     ['john@example.com', 'john@example.com'],
-    ['not an address: but text', 'not an address: but text']
-  ])('keeps only the address of an account login %j, never its password', (written, stored) => {
+    ['not an address: but text', 'not an address: but text'],
+    ['John Doe <john@example.com>', 'john@example.com'],
+    ['"Doe, John" <john@example.com>', 'john@example.com'],
+    ['mailto:john@example.com', 'john@example.com'],
+    ['<mailto:john@example.com>', 'john@example.com']
+  ])('keeps only the address of an account login %j (never its password), a named address or a mailto link', (written, stored) => {
     expect(normalizePatch({ orderNumber: 'E-1', fields: { email: written } }).fields.email).toBe(stored)
   })
 
@@ -56,6 +60,10 @@ describe('normalizePatch', () => {
     ['￥19,800', 'JPY'], ['¥19,800', 'JPY'], ['JPY 19800', 'JPY'], ['19,800円', 'JPY'], ['CN¥128', 'CNY'], ['$19,800', undefined]
   ])('names the currency of the amount %j as %s', (price, currency) => {
     expect(normalizePatch({ orderNumber: 'Y-1', fields: { price } }).fields.currency).toBe(currency)
+  })
+
+  it.each([['€', 'EUR'], ['¥', 'JPY'], ['円', 'JPY'], ['usd', 'USD'], [' JPY¥ ', 'JPY'], ['$', '$'], ['xau', 'XAU']])('stores the currency field %j as %s', (currency, stored) => {
+    expect(normalizePatch({ orderNumber: 'C-1', fields: { currency } }).fields.currency).toBe(stored)
   })
 
   it('reads yen amounts a bot wrote with a thousands dot as whole yen, in the currency the order names', () => {

@@ -1,6 +1,6 @@
 import { resolveLabel, type DiscordKey } from './discord-fields.ts'
 import { readLabelLines, type LabelledValue } from './discord-lines.ts'
-import { isPlaceholder } from './discord-values.ts'
+import { isPlaceholder, orderNumberOfLink } from './discord-values.ts'
 import { arrayAt, isRecord, recordAt, textAt, type JsonRecord } from './payload-shape.ts'
 import { unwrapMarkdown } from './unwrap-markdown.ts'
 
@@ -61,8 +61,8 @@ export function readMessageText (content: unknown): PostData {
  */
 function readField (rawName: string, rawValue: string, fieldNames: string[]): Entry[] {
   const name = unwrapMarkdown(rawName)
-  const value = unwrapMarkdown(rawValue)
   const { key, index } = resolveLabel(name)
+  const value = unwrapMarkdown(key === 'orderNumber' ? orderNumberOfLink(rawValue) : rawValue)
   const lines = readLabelLines(rawValue)
   const known = lines.values.map(toEntry).filter((entry) => entry.key !== undefined)
   if (key !== undefined) {

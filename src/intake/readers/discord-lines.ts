@@ -6,8 +6,9 @@ export interface LabelledValue {
   value: string
 }
 
-// A colon ends a label only when a space or the line's end follows, so "10:32" and "https://..." are not labels.
-const COLON_LABEL = /^([^:：]{1,40}?)\s*[:：](?:\s+(.*))?$/
+// A colon ends a label only when a space or the line's end follows, so "10:32" and "https://..." are not labels. The
+// full-width colon of Japanese text ("注文番号：JP-2") is never part of a value, and no space follows it.
+const COLON_LABEL = /^([^:：]{1,40}?)\s*(?::(?:\s+(.*))?|：\s*(.*))$/
 // Other separators bots use between a label and its value; trusted only for a label in the alias table.
 const OTHER_LABEL = /^(.{1,40}?)\s+(?:»|→|->|-|–|=|\|)\s+(.+)$/
 const MAX_LABEL_WORDS = 4
@@ -58,7 +59,7 @@ function readLabel (line: string): LabelledValue | undefined {
   const colon = COLON_LABEL.exec(line)
   if (colon !== null) {
     const name = colon[1]?.trim() ?? ''
-    if (isLabel(name)) return { name, value: colon[2]?.trim() ?? '' }
+    if (isLabel(name)) return { name, value: (colon[2] ?? colon[3])?.trim() ?? '' }
   }
   const other = OTHER_LABEL.exec(line)
   const name = other?.[1]?.trim()

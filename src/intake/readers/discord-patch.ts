@@ -19,7 +19,8 @@ export function valueOf (entries: readonly Entry[], key: DiscordKey, index?: num
 
 // What bots print in the order number's place before the site assigns one. Every checkout posted so would merge into
 // one order under that word; without a number the post is refused, naming what it found, and kept in the log.
-const NOT_YET_NUMBERED = /^(?:tbd|tba|pending|processing|awaiting|waiting|0+|x+)$/i
+// Words of a link's text standing where the number should be ("View Order", "Click here") are not a number either.
+const NOT_YET_NUMBERED = /^(?:tbd|tba|pending|processing|awaiting|waiting|0+|x+|link|here|view|open|details|[\p{L}]+(?:\s+[\p{L}]+)+)$/iu
 
 /** The order number as the post wrote it, `#` removed; a test or decline summary shows it whatever it says. */
 export function writtenOrderNumberOf (entries: readonly Entry[]): string | undefined {

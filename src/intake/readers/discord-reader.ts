@@ -68,7 +68,7 @@ function headlinesOf (post: PostData): string[] {
 }
 
 function readOutcome (outcome: DiscordOutcome, data: PostData, context: JsonRecord): Reading {
-  const orderNumber = orderNumberOf(data.entries)
+  const orderNumber = orderNumberOf(data.entries) ?? (writtenOrderNumberOf(data.entries) === undefined ? headlineOrderNumber(data.headlines) : undefined)
   if (outcome === 'test') return { kind: 'test', summary: withoutUndefined({ ...context, message: messageOf(data), ...summaryOf(data) }) }
   if (outcome === 'declined') return { kind: 'declined', summary: { ...context, ...summaryOf(data), reason: reasonOf(data) } }
   if (outcome === 'neutral' && !data.entries.some((entry) => entry.key !== undefined)) {
@@ -86,6 +86,18 @@ function readOutcome (outcome: DiscordOutcome, data: PostData, context: JsonReco
   }
   if (isStatusNews(outcome)) return { kind: 'order', patch: buildStatusPatch(data, orderNumber, outcome) }
   return { kind: 'order', patch: buildDiscordPatch(data, orderNumber, context) }
+}
+
+// "Successful Checkout - Order #W-5501", "Order 12345 has shipped": the number a headline gives when no field does. It
+// must hold a digit, so "Order confirmed" gives none.
+const HEADLINE_NUMBER = /\border\s*(?:#|no\.?|number|num|id)?\s*[:#]?\s*#?\s*([A-Za-z0-9][A-Za-z0-9-]*)/i
+
+function headlineOrderNumber (headlines: readonly string[]): string | undefined {
+  for (const headline of headlines) {
+    const number = HEADLINE_NUMBER.exec(headline)?.[1]
+    if (number !== undefined && /\d/.test(number)) return number
+  }
+  return undefined
 }
 
 function isStatusNews (outcome: DiscordOutcome): outcome is StatusNews {

@@ -5,6 +5,30 @@ export function isPlaceholder (value: string): boolean {
   return PLACEHOLDERS.has(value.trim().toLowerCase())
 }
 
+const LINK = /\[([^\]]*)\]\(<?([^)\s>]+)>?\)/
+// Where an order page's URL keeps the number: `?orderId=C01234567`, `/orders/details/C01234567`.
+const NUMBER_PARAM = /^(?:order_?(?:id|number|no|num)?|id|number)$/i
+
+/**
+ * An order number a bot wrote as a link: `[#C01234567](…)` is its text, but `[View Order](https://…/orders/C01234567)`
+ * names no number, and is read from the URL (an order-number query parameter, else the last path segment with a
+ * digit). Text that is not such a link is returned as it is.
+ */
+export function orderNumberOfLink (raw: string): string {
+  const link = LINK.exec(raw)
+  if (link === null || /\d/.test(link[1] ?? '')) return raw
+  let url: URL
+  try {
+    url = new URL(link[2] ?? '')
+  } catch {
+    return raw
+  }
+  const param = [...url.searchParams].find(([name, value]) => NUMBER_PARAM.test(name) && /\d/.test(value))?.[1]
+  const segment = url.pathname.split('/').map((part) => decodeURIComponent(part)).reverse().find((part) => /\d/.test(part))
+  const number = param ?? segment
+  return number === undefined ? raw : raw.replace(link[0], number)
+}
+
 /** The order number as the store shows it, without the `#` bots put in front ("#1001" -> "1001"). */
 export function cleanOrderNumber (value: string): string {
   return value.trim().replace(/^#\s*/, '')

@@ -32,14 +32,17 @@ const COMPACT_ALIASES = new Map<string, string>(
   [...ORDER_NUMBER_ALIASES, ...FIELD_ALIASES.flatMap(([, aliases]) => aliases)].map((alias) => [alias.replace(/_/g, ''), alias])
 )
 
-/** `Order Number`, `orderNumber`, `order-number`, `ORDERNUMBER` -> `order_number`. */
+/** `Order Number`, `orderNumber`, `order-number`, `ORDERNUMBER`, `Order #`, `Order No.` -> `order_number` (or `order_no`). */
 export function toAliasKey (key: string): string {
   let alias = known.get(key)
   if (alias === undefined) {
     alias = key.trim()
       .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
       .toLowerCase()
-      .replace(/[\s\-.]+/g, '_')
+      // Spreadsheet headers: "Order #" and "Order No." are the order number's column.
+      .replace(/#/g, '_number')
+      .replace(/[\s\-._]+/g, '_')
+      .replace(/^_|_$/g, '')
     alias = COMPACT_ALIASES.get(alias) ?? alias
     // A sender uses the same few dozen keys on every delivery; the bounds keep odd payloads from growing it.
     if (known.size < KNOWN_KEYS && key.length <= KNOWN_KEY_LENGTH) known.set(key, alias)

@@ -1,5 +1,6 @@
 import { isBlank } from '../../orders/normalize-patch.ts'
 import type { PayloadReader } from '../delivery.ts'
+import { standardWebhookHeaders } from '../signatures/standard-webhooks-headers.ts'
 import { genericReader } from './generic-reader.ts'
 import { isPlainObject } from './read-flat-order.ts'
 
@@ -14,13 +15,16 @@ const TEST_EVENT = /(?:^|[._:-])(?:test|ping)(?:$|[._:-])/i
  */
 export const standardWebhooksReader: PayloadReader = {
   name: 'standard-webhooks',
-  matches: ({ headers }) => headers['webhook-id'] !== undefined && headers['webhook-signature'] !== undefined,
+  matches: ({ headers }) => {
+    const standard = standardWebhookHeaders(headers)
+    return standard.id !== undefined && standard.signature !== undefined
+  },
   read: ({ headers, body }) => {
     const reading = genericReader.read({ headers, body })
     if (reading.kind !== 'order' || !isPlainObject(body) || typeof body.type !== 'string') return reading
     if (TEST_EVENT.test(body.type)) {
       const orderNumber = isBlank(reading.patch.orderNumber) ? undefined : String(reading.patch.orderNumber)
-      return { kind: 'test', summary: { event_type: body.type, webhook_id: headers['webhook-id'], ...(orderNumber === undefined ? {} : { order_number: orderNumber }) } }
+      return { kind: 'test', summary: { event_type: body.type, webhook_id: standardWebhookHeaders(headers).id, ...(orderNumber === undefined ? {} : { order_number: orderNumber }) } }
     }
     return reading
   }

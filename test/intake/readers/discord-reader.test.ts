@@ -258,6 +258,72 @@ testReader(discordReader, [
     headers: JSON_HEADERS,
     body: post({ title: 'Commande expédiée', fields: [field('Commande', 'FR-9'), field('Suivi', 'x')] }),
     expected: expect.objectContaining({ kind: 'order', patch: expect.objectContaining({ orderNumber: 'FR-9', existingOnly: true }) })
+  },
+  {
+    name: 'reads an order number written as a link that names no number from the link\'s URL',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Successful Checkout', fields: [field('Order', '||[View Order](https://www.nike.com/orders/details/C01234567)||'), field('Product', 'Dunk')] }),
+    expected: orderReading('C01234567', expect.objectContaining({ product: 'Dunk' }), { checkoutStatus: 'verified' })
+  },
+  {
+    name: 'reads the number of a link to an order page from its query',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Successful Checkout', fields: [field('Order Number', '[Click here](https://shop.example.com/account/order?orderId=99812&lang=en)'), field('Product', 'Dunk')] }),
+    expected: orderReading('99812', expect.objectContaining({ product: 'Dunk' }), { checkoutStatus: 'verified' })
+  },
+  ...['[View Order](https://www.walmart.com/orders)', 'View Order', 'Click here'].map((written) => ({
+    name: `refuses an order number ${written}, which names no number, rather than merge every such checkout into one order`,
+    headers: JSON_HEADERS,
+    body: post({ title: 'Successful Checkout', fields: [field('Order', written), field('Product', 'Dunk')] }),
+    error: { code: 'ORDER_NUMBER_MISSING', field: 'order_number' }
+  })),
+  {
+    name: 'takes the order number a title gives when no field does',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Successful Checkout - Order #W-5501', fields: [field('Product', 'Samba OG'), field('Size', '9')] }),
+    expected: orderReading('W-5501', expect.objectContaining({ product: 'Samba OG', size: '9' }), { checkoutStatus: 'verified' })
+  },
+  {
+    name: 'takes the order number of a shipping post from its title',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Order 1234567 has shipped', fields: [field('Tracking', '1Z999AA10123456784'), field('Carrier', 'UPS')] }),
+    expected: expect.objectContaining({ kind: 'order', patch: expect.objectContaining({ orderNumber: '1234567', existingOnly: true }) })
+  },
+  {
+    name: 'finds no order number in a title that names none ("Order Confirmed")',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Order Confirmed', fields: [field('Product', 'Dunk'), field('Size', '10')] }),
+    error: { code: 'ORDER_NUMBER_MISSING', field: 'order_number' }
+  },
+  {
+    name: 'reads a Japanese checkout post by its Japanese field names, its yen price naming JPY',
+    headers: JSON_HEADERS,
+    body: post({ title: '購入成功', fields: [field('サイト', 'Nike JP'), field('商品名', 'Air Max 1'), field('サイズ', '27.0cm'), field('価格', '¥19,800'), field('数量', '1'), field('注文番号', 'JP-12345'), field('プロフィール', 'メイン')] }),
+    expected: orderReading('JP-12345', expect.objectContaining({ product: 'Air Max 1', size: '27.0cm', price: '19,800', currency: 'JPY', quantity: '1', store: 'Nike JP', profile: 'メイン' }), { checkoutStatus: 'verified' })
+  },
+  {
+    name: 'reads a Japanese post in label lines with full-width colons',
+    headers: JSON_HEADERS,
+    body: post({ title: 'チェックアウト成功', description: '注文番号：JP-2\n商品：Dunk Low\nサイズ：26.5' }),
+    expected: orderReading('JP-2', expect.objectContaining({ product: 'Dunk Low', size: '26.5' }), { checkoutStatus: 'verified' })
+  },
+  {
+    name: 'takes a Japanese post saying the purchase failed for a decline',
+    headers: JSON_HEADERS,
+    body: post({ title: '購入失敗', fields: [field('商品', 'Air Max 1'), field('サイズ', '27.0cm'), field('理由', 'カードが拒否されました')] }),
+    expected: { kind: 'declined', summary: expect.objectContaining({ product: 'Air Max 1', size: '27.0cm', reason: 'カードが拒否されました' }) }
+  },
+  {
+    name: 'takes a Japanese shipping post for news that the order shipped, and a Japanese test for a test',
+    headers: JSON_HEADERS,
+    body: post({ title: '発送完了', fields: [field('注文番号', 'JP-12345'), field('追跡番号', '123456789012')] }),
+    expected: expect.objectContaining({ kind: 'order', patch: expect.objectContaining({ orderNumber: 'JP-12345', existingOnly: true }) })
+  },
+  {
+    name: 'takes a Japanese webhook test for a test',
+    headers: JSON_HEADERS,
+    body: post({ title: 'Webhookテスト', description: 'これはテストです' }),
+    expected: expect.objectContaining({ kind: 'test' })
   }
 ])
 
