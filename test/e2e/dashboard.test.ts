@@ -124,6 +124,19 @@ describe.skipIf(!hasChromium())('dashboard in Chromium', () => {
     expect(text).not.toContain('NK-4002')
   })
 
+  it('keeps the statuses a link names that the status list does not offer when a search is typed', async () => {
+    for (const [orderNumber, product, status] of [['MS-1', 'Yeezy Slide', 'shipped'], ['MS-2', 'Yeezy Foam', 'delivered'], ['MS-3', 'Yeezy 350', 'pending']]) {
+      expect((await post(server, { order_number: orderNumber, product, status })).status).toBe(200)
+    }
+    await openLive('#/orders?status=shipped,delivered')
+    await page.locator('tr[data-order-number="MS-2"]').waitFor()
+    expect(await page.locator('select[name="status"]').inputValue()).toBe('shipped,delivered')
+    await page.getByRole('searchbox', { name: 'Search orders' }).fill('yeezy')
+    await expect.poll(() => new URL(page.url()).hash).toBe('#/orders?q=yeezy&status=shipped%2Cdelivered')
+    await page.locator('tr[data-order-number="MS-2"]').waitFor()
+    expect(await page.locator('tbody tr[data-order-number]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-order-number')))).toEqual(['MS-2', 'MS-1'])
+  })
+
   it('loads the next page of orders with Load more', async () => {
     for (let i = 1; i <= 55; i++) expect((await post(server, { order_number: `BB-${1000 + i}`, product: 'Pokemon 151 Booster Bundle', store: 'Best Buy' })).status).toBe(200)
     await openLive('#/orders')

@@ -13,7 +13,10 @@ const TYPING_PAUSE_MS = 250
 /** The filter bar: calls `onChange` with the whole query whenever one field changes. */
 export function orderFilters (initial: OrderQuery, onChange: (query: OrderQuery) => void): HTMLElement {
   const q = h('input', { type: 'search', name: 'q', placeholder: 'Search order #, product, email, name, tracking, reference', 'aria-label': 'Search orders', value: initial.q ?? '' })
-  const status = h('select', { name: 'status', 'aria-label': 'Status' }, h('option', { value: '' }, 'Any status'), ...STATUSES.map((s) => h('option', { value: s }, s)))
+  // A link may name statuses the list does not offer (`shipped,delivered`, a sender's own `bestellt`): offered too, or
+  // the select would show "Any status" and drop them from the query at the next change (typing a search, say).
+  const statuses = initial.status === undefined || STATUSES.includes(initial.status) ? STATUSES : [...STATUSES, initial.status]
+  const status = h('select', { name: 'status', 'aria-label': 'Status' }, h('option', { value: '' }, 'Any status'), ...statuses.map((s) => h('option', { value: s }, s)))
   const sort = h('select', { name: 'sort', 'aria-label': 'Sort' }, ...SORTS.map(([value, label]) => h('option', { value }, label)))
   const text = (name: 'source' | 'store' | 'profile' | 'proxy_list', placeholder: string): HTMLInputElement =>
     h('input', { type: 'search', name, placeholder, 'aria-label': placeholder, value: initial[name] ?? '' })
