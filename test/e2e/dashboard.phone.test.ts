@@ -12,7 +12,7 @@ async function deliveryCellLines (page: Page, id: number): Promise<Record<string
       if ((node.textContent ?? '').trim() === '') continue
       const range = document.createRange()
       range.selectNodeContents(node)
-      lines = Math.max(lines, new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size)
+      lines = Math.max(lines, new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top))).size)
     }
     return [cell.dataset.label ?? '', lines]
   })))
