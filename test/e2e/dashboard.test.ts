@@ -166,6 +166,31 @@ describe.skipIf(!hasChromium())('dashboard in Chromium', () => {
     await expect(page.locator('table.deliveries tr.delivery').count()).resolves.toBe(2)
   })
 
+  it('shows only the deliveries of the outcome chosen last when an earlier choice answers after it', async () => {
+    expect((await post(server, { order_number: 'DV-1', product: 'Dunk' })).status).toBe(200)
+    expect((await post(server, { order_number: 'DV-2', total: 'lots' })).status).toBe(400)
+    await openLive('#/deliveries')
+    await page.locator('tr.delivery[data-outcome="rejected"]').waitFor()
+    // The answer for "rejected" is held back until the one for "created", chosen after it, has been shown.
+    let release!: () => void
+    const released = new Promise<void>((resolve) => { release = resolve })
+    await page.route(/\/api\/v2\/webhooks\/logs\?.*outcome=rejected/, async (route) => {
+      const response = await route.fetch()
+      await released
+      await route.fulfill({ response })
+    })
+    const rejected = page.waitForResponse(/outcome=rejected/)
+    await page.getByRole('combobox', { name: 'Outcome' }).selectOption('rejected')
+    await page.getByRole('combobox', { name: 'Outcome' }).selectOption('created')
+    await page.locator('tr.delivery[data-outcome="rejected"]').waitFor({ state: 'detached' })
+    await page.locator('tr.delivery[data-outcome="created"]').waitFor()
+    release()
+    await rejected
+    await page.evaluate(async () => await new Promise((resolve) => requestAnimationFrame(resolve)))
+    expect(await page.locator('tr.delivery').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-outcome')))).toEqual(['created'])
+    await page.unrouteAll()
+  })
+
   it('marks a refused delivery and replays it with a click', async () => {
     await server.close()
     server = await serveTestApp({ WEBHOOK_SECRET: 'right-secret' })

@@ -19,10 +19,15 @@ export function deliveriesView (route: Route): View {
   const status = h('p', { class: 'muted', role: 'status' })
   const more = h('button', { type: 'button', hidden: true }, 'Load more')
   let nextBefore: number | null = null
+  let generation = 0
 
   const load = async (reset: boolean): Promise<void> => {
+    const mine = reset ? ++generation : generation
     if (reset) { body.replaceChildren(); shown.clear() }
     const page = await getJson<DeliveryPage>('/api/v2/webhooks/logs', { ...filters, limit: PAGE, before: reset ? undefined : nextBefore ?? undefined })
+    // A newer load began meanwhile (another filter chosen, a replay): only its answer may fill the table, else the
+    // pages of two filters were mixed in one list.
+    if (mine !== generation) return
     for (const log of page.logs) add(log, 'end')
     nextBefore = page.next_before
     more.hidden = nextBefore === null
