@@ -23,6 +23,11 @@ export function registerStreamRoutes (app: FastifyInstance, hub: StreamHub): voi
       }
     }
   }, async (request, reply) => {
+    // A HEAD (an uptime check) gets the stream's headers and an end: opened as a stream, it was answered nothing at all
+    // (a HEAD answer carries no body, and the headers went out with the first event) and held a stream slot.
+    if (request.method === 'HEAD') {
+      return await reply.type('text/event-stream; charset=utf-8').header('cache-control', 'no-cache, no-transform').send()
+    }
     const { last_event_id: fromQuery } = request.query as { last_event_id?: number }
     const header = request.headers['last-event-id']
     const fromHeader = typeof header === 'string' && /^\d+$/.test(header.trim()) ? Number(header.trim()) : undefined

@@ -106,6 +106,12 @@ for (const kind of testDatabases()) {
       expect(JSON.parse(created.data).order.order_number).toBe('S-7')
     })
 
+    it('answers a HEAD (an uptime check) at once with the stream\'s headers, holding no stream open', async () => {
+      const res = await fetch(`${base}/api/v2/stream`, { method: 'HEAD', signal: AbortSignal.timeout(5000) })
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/)
+    })
+
     it('lets app.close() finish while streams are open', async () => {
       const stream = await connect()
       await stream.next((e) => e.event === 'ready')
