@@ -148,6 +148,18 @@ describe.skipIf(!hasChromium())('dashboard in Chromium', () => {
     expect(await page.getByTestId('load-more').isHidden()).toBe(true)
   })
 
+  it('keeps the pages loaded with Load more when a list sorted by total is fetched again for a new order', async () => {
+    for (let i = 1; i <= 55; i++) expect((await post(server, { order_number: `TT-${1000 + i}`, product: 'Charizard ex Box', total: `${100 + i}.00` })).status).toBe(200)
+    await openLive('#/orders?sort=total')
+    await page.locator('tr[data-order-number="TT-1055"]').waitFor()
+    await page.getByTestId('load-more').click()
+    await page.locator('tr[data-order-number="TT-1001"]').waitFor()
+    expect((await post(server, { order_number: 'TT-2000', product: 'Charizard ex Box', total: '999.00' })).status).toBe(200)
+    await page.locator('tr[data-order-number="TT-2000"]').waitFor()
+    expect(await page.locator('tbody tr[data-order-number]').count()).toBe(56)
+    expect(await page.locator('tr[data-order-number="TT-1001"]').count()).toBe(1)
+  })
+
   it('opens an order with its timeline, tracking link and deliveries', async () => {
     await post(server, { order_number: 'SNK-3001', product: 'New Balance 550 White Green', store: 'Snipes', price: '110.00', status: 'pending' })
     await post(server, { order_number: 'SNK-3001', status: 'shipped', tracking_number: '1Z999AA10123456784', carrier: 'UPS' })
