@@ -18,7 +18,7 @@ export function registerStreamRoutes (app: FastifyInstance, hub: StreamHub): voi
       produces: ['text/event-stream'],
       querystring: {
         type: 'object',
-        properties: { last_event_id: { type: 'integer', minimum: 0, description: 'Resume after this delivery id' } },
+        properties: { last_event_id: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Resume after this delivery id' } },
         additionalProperties: false
       }
     }
@@ -30,7 +30,11 @@ export function registerStreamRoutes (app: FastifyInstance, hub: StreamHub): voi
     }
     const { last_event_id: fromQuery } = request.query as { last_event_id?: number }
     const header = request.headers['last-event-id']
-    const fromHeader = typeof header === 'string' && /^\d+$/.test(header.trim()) ? Number(header.trim()) : undefined
+    // Only an id this server could have given: beyond 2^53 it is not one (and PostgreSQL refused it beyond bigint, so
+    // the stream closed at once and EventSource came back with it for ever); such a header is no resume point.
+    const fromHeader = typeof header === 'string' && /^\d+$/.test(header.trim()) && Number.isSafeInteger(Number(header.trim()))
+      ? Number(header.trim())
+      : undefined
     reply.hijack()
     // The server's idle timeout would cut a quiet stream; the heartbeat and the per-client buffer limit watch it instead.
     request.raw.socket.setTimeout(0)

@@ -112,6 +112,19 @@ for (const kind of testDatabases()) {
       expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/)
     })
 
+    it('refuses a ?last_event_id= beyond any id it gives out, and starts from now for such a Last-Event-ID header', async () => {
+      const res = await fetch(`${base}/api/v2/stream?last_event_id=99999999999999999999`)
+      expect(res.status).toBe(400)
+      expect(await res.json()).toMatchObject({ success: false, error: { code: 'INVALID_QUERY', field: 'last_event_id' } })
+      await post({ order_number: 'BIGID-1', product: 'Dunk' })
+      const stream = await connect({ 'last-event-id': '9223372036854775808' })
+      const ready = await stream.next((e) => e.event === 'ready')
+      expect(JSON.parse(ready.data)).toEqual({ last_event_id: 1 })
+      await post({ order_number: 'BIGID-2', product: 'Dunk' })
+      const delivery = await stream.next((e) => e.event === 'delivery')
+      expect(JSON.parse(delivery.data)).toMatchObject({ order_number: 'BIGID-2' })
+    })
+
     it('lets app.close() finish while streams are open', async () => {
       const stream = await connect()
       await stream.next((e) => e.event === 'ready')
