@@ -13,7 +13,12 @@ const PAGE = 50
 
 /** The delivery log: every post ROMS received, with rejected (4xx) and failed (5xx) ones marked and replayable. */
 export function deliveriesView (route: Route): View {
-  const filters = { outcome: route.params.get('outcome') ?? '', source: route.params.get('source') ?? '', order_number: route.params.get('order_number') ?? '' }
+  const filters = {
+    outcome: route.params.get('outcome') ?? '',
+    // Sources are ROMS's own lower-case names, as the API reads them; live deliveries are matched against this.
+    source: (route.params.get('source') ?? '').trim().toLowerCase(),
+    order_number: route.params.get('order_number') ?? ''
+  }
   const body = h('tbody')
   const shown = new Set<number>()
   const status = h('p', { class: 'muted', role: 'status' })
@@ -58,7 +63,7 @@ export function deliveriesView (route: Route): View {
   const orderNumber = h('input', { type: 'search', name: 'order_number', placeholder: 'Order number', value: filters.order_number, 'aria-label': 'Order number' })
   const apply = (): void => {
     filters.outcome = outcome.value
-    filters.source = source.value.trim()
+    filters.source = source.value.trim().toLowerCase()
     filters.order_number = orderNumber.value.trim()
     replaceParams(filters)
     load(true).catch(showError)

@@ -32,7 +32,8 @@ export function orderFilters (initial: OrderQuery, onChange: (query: OrderQuery)
   const read = (): OrderQuery => {
     const query: OrderQuery = {}
     for (const field of [q, status, source, store, profile, proxyList, from, to]) {
-      const value = field.value.trim()
+      // Sources are ROMS's own lower-case names, as the API reads them; live rows are matched against this query.
+      const value = field === source ? field.value.trim().toLowerCase() : field.value.trim()
       if (value !== '') query[field.name as keyof OrderQuery] = value
     }
     const [by = 'created_at', direction = 'desc'] = sort.value.split(' ')
