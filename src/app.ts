@@ -148,7 +148,12 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
     feed: changeFeed,
     onError: (error, context) => app.log.error({ err: error }, context)
   }))
-  const emails = { writer: store.writer, clock, ...(deps.emailRules === undefined ? {} : { rules: deps.emailRules }) }
+  const emails = {
+    writer: store.writer,
+    clock,
+    onOrderChanged: changeFeed.publishOrder,
+    ...(deps.emailRules === undefined ? {} : { rules: deps.emailRules })
+  }
   await registerEmailRoutes(app, { emails, store, bodyLimit: config.bodyLimit })
   registerDashboardRoutes(app)
   return app

@@ -62,7 +62,7 @@ export async function serve (): Promise<void> {
   logger.info({ database: store.features.name === 'sqlite' ? config.databaseUrl : 'postgres' }, 'ROMS is ready: POST orders to /api/v2/webhooks/orders')
   const pollers = config.email.accounts.length === 0
     ? undefined
-    : startMailboxPollers({ email: config.email, emails: { writer: store.writer, clock: () => new Date() }, store, logger })
+    : startMailboxPollers({ email: config.email, emails: { writer: store.writer, clock: () => new Date(), onOrderChanged: store.changes.publishOrder }, store, logger })
 
   const pruning = schedulePruning(store.writer, {
     retentionDays: config.logRetentionDays,

@@ -16,6 +16,8 @@ export interface ApplyEmailDeps {
   clock: () => Date
   /** The retailer rules to read with; the built-in list when absent. */
   rules?: readonly RetailerRule[]
+  /** Told of an order an email created or changed, once committed (the live stream announces it). */
+  onOrderChanged?: (orderId: number) => void
 }
 
 export interface EmailOrigin {
@@ -49,7 +51,7 @@ export async function applyEmail (deps: ApplyEmailDeps, raw: Buffer, origin: Ema
   const now = deps.clock()
   const row: EmailRow = { messageId, via: origin.via, mailbox: origin.mailbox ?? null, uid: origin.uid ?? null, raw, now: now.toISOString() }
   try {
-    return await deps.writer.write(async (db) => {
+    return announce(deps, await deps.writer.write(async (db) => {
       const seen = await findEmailByMessageId(db, messageId)
       if (seen !== undefined) return duplicateOf(seen)
       const original = await findSameOriginal(db, prepared, null)
@@ -64,7 +66,7 @@ export async function applyEmail (deps: ApplyEmailDeps, raw: Buffer, origin: Ema
       const settled = await settleEmail(db, prepared, id, now)
       await updateEmailOutcome(db, id, settled.outcome, row.now)
       return toResult(id, settled.outcome, settled.action)
-    })
+    }))
   } catch (error) {
     // The database being down is for the caller to retry; anything else is this email's fault, recorded so that a
     // poller can move on and the email can be re-run once the cause is fixed.
@@ -74,6 +76,12 @@ export async function applyEmail (deps: ApplyEmailDeps, raw: Buffer, origin: Ema
 }
 
 type EmailRow = Omit<NewEmail, keyof EmailOutcome>
+
+/** Tells `onOrderChanged` of the order an applied email created or changed; returns the result as it is. */
+export function announce (deps: ApplyEmailDeps, result: EmailResult): EmailResult {
+  if ((result.action === 'created' || result.action === 'updated') && result.orderId !== null) deps.onOrderChanged?.(result.orderId)
+  return result
+}
 
 async function recordFailure (deps: ApplyEmailDeps, row: EmailRow, prepared: PreparedEmail, error: unknown): Promise<EmailResult> {
   const outcome: EmailOutcome = {

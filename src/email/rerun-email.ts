@@ -1,6 +1,6 @@
 import { DomainError } from '../domain-error.ts'
 import { findEmail, rawOf, updateEmailOutcome } from '../store/email-message-repository.ts'
-import { type ApplyEmailDeps, type EmailResult, toResult } from './apply-email.ts'
+import { announce, type ApplyEmailDeps, type EmailResult, toResult } from './apply-email.ts'
 import { prepareEmail } from './prepare-email.ts'
 import { settleEmail } from './settle-email.ts'
 
@@ -15,14 +15,14 @@ export async function rerunEmail (deps: ApplyEmailDeps, id: number): Promise<Ema
   // Read outside the transaction: parsing a large message must not hold up the writer.
   const prepared = await prepareEmail(rawOf(stored), deps.rules)
   const now = deps.clock()
-  return await deps.writer.write(async (db) => {
+  return announce(deps, await deps.writer.write(async (db) => {
     const current = await findEmail(db, id)
     if (current === undefined) throw new DomainError('NOT_FOUND', `no email with id ${id}`, { field: 'id' })
     refuseApplied(current.status, id)
     const settled = await settleEmail(db, prepared, id, now)
     await updateEmailOutcome(db, id, settled.outcome, now.toISOString())
     return toResult(id, settled.outcome, settled.action)
-  })
+  }))
 }
 
 function refuseApplied (status: string, id: number): void {

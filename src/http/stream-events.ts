@@ -36,3 +36,16 @@ export async function renderDeliveries (db: Db, ids: readonly number[]): Promise
 export function formatEvent (event: string, data: unknown, id?: number): string {
   return `${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`
 }
+
+/**
+ * The events of orders changed without a delivery (a retailer's email), read from the database as they are now. They
+ * carry no `id:` (they are not resumed; only deliveries are) and `delivery_id: null`; an order its first email made is
+ * `order.created`.
+ */
+export async function renderOrderChanges (db: Db, orderIds: readonly number[]): Promise<string[]> {
+  const orders = await findOrdersByIds(db, orderIds)
+  return [...orders.values()].map((order) => {
+    const action = order.createdAt === order.updatedAt ? 'created' : 'updated'
+    return formatEvent(`order.${action}`, { delivery_id: null, action, order: toOrderJson(order) })
+  })
+}

@@ -3,7 +3,7 @@ import type { ChangeFeed } from '../store/change-feed.ts'
 import type { Db } from '../store/database.ts'
 import { lastDeliveryId, listDeliveryIdsAfter } from '../store/delivery-log-query-repository.ts'
 import { SseClient } from './sse-client.ts'
-import { formatEvent, renderDeliveries } from './stream-events.ts'
+import { formatEvent, renderDeliveries, renderOrderChanges } from './stream-events.ts'
 
 export interface StreamHubOptions {
   db: Db
@@ -55,6 +55,32 @@ export function createStreamHub (options: StreamHubOptions): StreamHub {
     }
     if (!flushing) flush().catch((error: unknown) => report(error, 'stream flush'))
   })
+
+  // Orders an email changed: sent to live clients only (a catching-up client reads deliveries, and these are none).
+  let orderIds: number[] = []
+  let sendingOrders = false
+  const unsubscribeOrders = feed.subscribeOrders((orderId) => {
+    if (clients.size === 0) return
+    orderIds.push(orderId)
+    if (!sendingOrders) sendOrderChanges().catch((error: unknown) => report(error, 'stream order changes'))
+  })
+
+  async function sendOrderChanges (): Promise<void> {
+    sendingOrders = true
+    try {
+      while (orderIds.length > 0 && clients.size > 0) {
+        const ids = orderIds
+        orderIds = []
+        const events = await renderOrderChanges(db, ids)
+        for (const client of clients) {
+          if (client.live) for (const text of events) client.send(text)
+          if (client.isClosed) clients.delete(client)
+        }
+      }
+    } finally {
+      sendingOrders = false
+    }
+  }
 
   const heartbeat = setInterval(() => {
     for (const client of clients) client.send(': heartbeat\n\n')
@@ -131,6 +157,7 @@ export function createStreamHub (options: StreamHubOptions): StreamHub {
     close: () => {
       closed = true
       unsubscribe()
+      unsubscribeOrders()
       clearInterval(heartbeat)
       for (const client of clients) client.end()
       clients.clear()

@@ -23,11 +23,18 @@ export function registerStreamRoutes (app: FastifyInstance, hub: StreamHub): voi
       }
     }
   }, async (request, reply) => {
+    // A HEAD (an uptime check) gets the stream's headers and an end: opened as a stream, it was answered nothing at all
+    // (a HEAD answer carries no body, and the headers went out with the first event) and held a stream slot.
+    if (request.method === 'HEAD') {
+      return await reply.type('text/event-stream; charset=utf-8').header('cache-control', 'no-cache, no-transform').send()
+    }
     const { last_event_id: fromQuery } = request.query as { last_event_id?: number }
     const header = request.headers['last-event-id']
-    // A header no id can match (not digits, or beyond 2^53, where PostgreSQL's bigint ends too) is taken for none: the
-    // stream goes live from now, as for a first visit.
-    const fromHeader = typeof header === 'string' && /^\d+$/.test(header.trim()) && Number.isSafeInteger(Number(header.trim())) ? Number(header.trim()) : undefined
+    // Only an id this server could have given: beyond 2^53 it is not one (and PostgreSQL refused it beyond bigint, so
+    // the stream closed at once and EventSource came back with it for ever); such a header is no resume point.
+    const fromHeader = typeof header === 'string' && /^\d+$/.test(header.trim()) && Number.isSafeInteger(Number(header.trim()))
+      ? Number(header.trim())
+      : undefined
     reply.hijack()
     // The server's idle timeout would cut a quiet stream; the heartbeat and the per-client buffer limit watch it instead.
     request.raw.socket.setTimeout(0)

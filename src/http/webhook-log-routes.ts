@@ -39,7 +39,8 @@ export function registerWebhookLogRoutes (app: FastifyInstance, store: Store): v
       limit: q.limit,
       before: q.before,
       outcome: readOutcome(given(q.outcome)),
-      source: given(q.source),
+      // ROMS's own lower-case names, as the orders' source filter reads them (`Shopify` is `shopify`).
+      source: given(q.source?.trim().toLowerCase()),
       orderNumber: given(q.order_number),
       since: readBound(q.since, 'since', 'start'),
       until: readBound(q.until, 'until', 'end')

@@ -20,7 +20,8 @@ export function readOrderFilter (text: OrderFilterText): OrderFilter {
   const to = given(text.to)
   return {
     statuses: readStatuses(given(text.status)),
-    source: given(text.source),
+    // ROMS names its sources itself, in lower case (`shopify`): `Shopify`, as a person types it, is the same one.
+    source: given(text.source?.trim().toLowerCase()),
     store: given(text.store),
     profile: given(text.profile),
     proxyList: given(text.proxy_list),

@@ -38,7 +38,12 @@ describe.skipIf(!hasChromium())('dashboard with long values that have no spaces,
 
   it('says why an order cannot be shown in the server\'s words, for an id that does not exist or is not a number', async () => {
     const page = await openPage(browser())
-    for (const [id, words] of [['999999', 'Could not load order 999999: no order with id 999999'], ['abc', 'Could not load order abc: URL parameter id must be integer']]) {
+    for (const [id, words] of [
+      ['999999', 'Could not load order 999999: no order with id 999999'],
+      ['abc', 'Could not load order abc: URL parameter id must be integer'],
+      // A link cut short in the middle of an escape: decoding it threw, and the page stayed blank.
+      ['12%E0%A4%A', 'Could not load order 12%E0%A4%A: URL parameter id must be integer']
+    ]) {
       await page.goto(`${server().origin}/#/orders/${id}`)
       await expect.poll(async () => await page.locator('main p.error').textContent()).toBe(words)
     }

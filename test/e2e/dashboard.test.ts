@@ -124,6 +124,19 @@ describe.skipIf(!hasChromium())('dashboard in Chromium', () => {
     expect(text).not.toContain('NK-4002')
   })
 
+  it('keeps the statuses a link names that the status list does not offer when a search is typed', async () => {
+    for (const [orderNumber, product, status] of [['MS-1', 'Yeezy Slide', 'shipped'], ['MS-2', 'Yeezy Foam', 'delivered'], ['MS-3', 'Yeezy 350', 'pending']]) {
+      expect((await post(server, { order_number: orderNumber, product, status })).status).toBe(200)
+    }
+    await openLive('#/orders?status=shipped,delivered')
+    await page.locator('tr[data-order-number="MS-2"]').waitFor()
+    expect(await page.locator('select[name="status"]').inputValue()).toBe('shipped,delivered')
+    await page.getByRole('searchbox', { name: 'Search orders' }).fill('yeezy')
+    await expect.poll(() => new URL(page.url()).hash).toBe('#/orders?q=yeezy&status=shipped%2Cdelivered')
+    await page.locator('tr[data-order-number="MS-2"]').waitFor()
+    expect(await page.locator('tbody tr[data-order-number]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-order-number')))).toEqual(['MS-2', 'MS-1'])
+  })
+
   it('loads the next page of orders with Load more', async () => {
     for (let i = 1; i <= 55; i++) expect((await post(server, { order_number: `BB-${1000 + i}`, product: 'Pokemon 151 Booster Bundle', store: 'Best Buy' })).status).toBe(200)
     await openLive('#/orders')
@@ -133,6 +146,18 @@ describe.skipIf(!hasChromium())('dashboard in Chromium', () => {
     await page.locator('tr[data-order-number="BB-1001"]').waitFor()
     expect(await page.locator('tbody tr[data-order-number]').count()).toBe(55)
     expect(await page.getByTestId('load-more').isHidden()).toBe(true)
+  })
+
+  it('keeps the pages loaded with Load more when a list sorted by total is fetched again for a new order', async () => {
+    for (let i = 1; i <= 55; i++) expect((await post(server, { order_number: `TT-${1000 + i}`, product: 'Charizard ex Box', total: `${100 + i}.00` })).status).toBe(200)
+    await openLive('#/orders?sort=total')
+    await page.locator('tr[data-order-number="TT-1055"]').waitFor()
+    await page.getByTestId('load-more').click()
+    await page.locator('tr[data-order-number="TT-1001"]').waitFor()
+    expect((await post(server, { order_number: 'TT-2000', product: 'Charizard ex Box', total: '999.00' })).status).toBe(200)
+    await page.locator('tr[data-order-number="TT-2000"]').waitFor()
+    expect(await page.locator('tbody tr[data-order-number]').count()).toBe(56)
+    expect(await page.locator('tr[data-order-number="TT-1001"]').count()).toBe(1)
   })
 
   it('opens an order with its timeline, tracking link and deliveries', async () => {
@@ -151,6 +176,31 @@ describe.skipIf(!hasChromium())('dashboard in Chromium', () => {
     expect(update).toContain('shipped')
     expect(await page.getByTestId('tracking-link').first().getAttribute('href')).toContain('ups.com')
     await expect(page.locator('table.deliveries tr.delivery').count()).resolves.toBe(2)
+  })
+
+  it('shows only the deliveries of the outcome chosen last when an earlier choice answers after it', async () => {
+    expect((await post(server, { order_number: 'DV-1', product: 'Dunk' })).status).toBe(200)
+    expect((await post(server, { order_number: 'DV-2', total: 'lots' })).status).toBe(400)
+    await openLive('#/deliveries')
+    await page.locator('tr.delivery[data-outcome="rejected"]').waitFor()
+    // The answer for "rejected" is held back until the one for "created", chosen after it, has been shown.
+    let release!: () => void
+    const released = new Promise<void>((resolve) => { release = resolve })
+    await page.route(/\/api\/v2\/webhooks\/logs\?.*outcome=rejected/, async (route) => {
+      const response = await route.fetch()
+      await released
+      await route.fulfill({ response })
+    })
+    const rejected = page.waitForResponse(/outcome=rejected/)
+    await page.getByRole('combobox', { name: 'Outcome' }).selectOption('rejected')
+    await page.getByRole('combobox', { name: 'Outcome' }).selectOption('created')
+    await page.locator('tr.delivery[data-outcome="rejected"]').waitFor({ state: 'detached' })
+    await page.locator('tr.delivery[data-outcome="created"]').waitFor()
+    release()
+    await rejected
+    await page.evaluate(async () => await new Promise((resolve) => requestAnimationFrame(resolve)))
+    expect(await page.locator('tr.delivery').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-outcome')))).toEqual(['created'])
+    await page.unrouteAll()
   })
 
   it('marks a refused delivery and replays it with a click', async () => {

@@ -53,6 +53,8 @@ for (const kind of testDatabases()) {
       expect(await numbers(t.app, '?status=shipped')).toEqual(['A-2'])
       expect(await numbers(t.app, '?status=shipped,cancelled')).toEqual(['A-3', 'A-2'])
       expect(await numbers(t.app, '?source=discord')).toEqual(['A-3', 'A-1'])
+      // Sources are ROMS's names; a person types them capitalised.
+      expect(await numbers(t.app, '?source=Discord')).toEqual(['A-3', 'A-1'])
       expect(await numbers(t.app, '?store=Walmart')).toEqual(['B-4'])
       expect(await numbers(t.app, '?profile=main&proxy_list=resi-1')).toEqual(['A-3', 'A-1'])
     })

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
@@ -59,6 +60,27 @@ for (const kind of testDatabases()) {
       expect(JSON.parse(rejected.data)).toMatchObject({ status_code: 400, error_code: 'INVALID_JSON' })
     })
 
+    it('announces an order a retailer\'s email changed (no delivery): order.updated with delivery_id null, and order.created for one it made', async () => {
+      const stream = await connect()
+      await stream.next((e) => e.event === 'ready')
+      await post({ order_number: 'A-10023', product: 'Barn Runner', status: 'pending' })
+      await stream.next((e) => e.event === 'delivery')
+      const email = async (file: string): Promise<Response> => await fetch(`${base}/api/v2/emails`, {
+        method: 'POST', headers: { 'content-type': 'message/rfc822' }, body: readFileSync(new URL(`../fixtures/emails/${file}`, import.meta.url))
+      })
+      expect((await email('generic-shipping.eml')).status).toBe(200)
+      const updated = await stream.next()
+      expect(updated.event).toBe('order.updated')
+      expect(updated.id).toBeUndefined()
+      expect(JSON.parse(updated.data)).toMatchObject({ delivery_id: null, action: 'updated', order: { order_number: 'A-10023', status: 'shipped' } })
+      const made = await email('generic-confirmation.eml')
+      expect(made.status).toBe(200)
+      expect(await made.json()).toMatchObject({ action: 'created' })
+      const created = await stream.next()
+      expect(created.event).toBe('order.created')
+      expect(JSON.parse(created.data)).toMatchObject({ delivery_id: null, action: 'created' })
+    })
+
     it('resumes after Last-Event-ID with the deliveries missed meanwhile, then goes live', async () => {
       const first = await connect()
       await first.next((e) => e.event === 'ready')
@@ -97,6 +119,12 @@ for (const kind of testDatabases()) {
       const res = await fetch(`${base}/api/v2/stream?last_event_id=99999999999999999999`)
       expect(res.status).toBe(400)
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('INVALID_QUERY')
+    })
+
+    it('answers a HEAD (an uptime check) at once with the stream\'s headers, holding no stream open', async () => {
+      const res = await fetch(`${base}/api/v2/stream`, { method: 'HEAD', signal: AbortSignal.timeout(5000) })
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/)
     })
 
     it('lets app.close() finish while streams are open', async () => {

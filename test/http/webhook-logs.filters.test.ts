@@ -43,6 +43,7 @@ for (const kind of testDatabases()) {
       ['since=2026-11-30&until=2026-11-30', ['L-0', 'L-1']],
       ['since=&until=&source=&outcome=&order_number=', ['L-0', 'L-1', 'L-2']],
       ['outcome=created', ['L-0', 'L-1', 'L-2']],
+      ['source=Generic', ['L-0', 'L-1', 'L-2']],
       ['outcome=Created', ['L-0', 'L-1', 'L-2']],
       ['outcome=rejected', []]
     ])('reads %s as an instant, whatever its notation', async (query, numbers) => {

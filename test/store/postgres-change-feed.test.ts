@@ -87,6 +87,29 @@ describe.runIf(testDatabases().includes('postgres'))('PostgreSQL change feed acr
     expect(onA).toEqual([101, 102, 103])
   })
 
+  it('tells the other instance of an order changed without a delivery (an email), apart from deliveries', async () => {
+    const deliveriesOnB: number[] = []
+    const stopDeliveries = b.feed.subscribe((id) => deliveriesOnB.push(id))
+    const ordersOnA: number[] = []
+    const stopA = a.feed.subscribeOrders((id) => ordersOnA.push(id))
+    const heard = new Promise<number>((resolve) => {
+      const stop = b.feed.subscribeOrders((id) => {
+        stop()
+        resolve(id)
+      })
+    })
+    a.feed.publishOrder(77)
+    expect(await heard).toBe(77)
+    // B's delivery reaches A after A's own echo would have: A heard its order once, from itself.
+    const back = nextIds(a.feed, 1)
+    b.feed.publish(301)
+    expect(await back).toEqual([301])
+    stopA()
+    stopDeliveries()
+    expect(ordersOnA).toEqual([77])
+    expect(deliveriesOnB).toEqual([301])
+  })
+
   it('tells an instance that spells the same schema in capitals (PostgreSQL folds it)', async () => {
     const upper = await open(withSearchPath(process.env.TEST_DATABASE_URL ?? '', (test.schema ?? '').toUpperCase()))
     try {

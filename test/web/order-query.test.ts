@@ -12,6 +12,13 @@ describe('whether a streamed order belongs in the filtered list', () => {
     expect(matchesQuery(order, readQuery(new URLSearchParams({ status: 'pending, delivered' })))).toBe(false)
   })
 
+  it('reads the source filter as the API does: ROMS\'s own lower-case names, whatever the capitals typed', () => {
+    for (const source of ['generic', 'Generic', ' GENERIC ']) {
+      expect(matchesQuery(order, readQuery(new URLSearchParams({ source }))), source).toBe(true)
+    }
+    expect(matchesQuery(order, readQuery(new URLSearchParams({ source: 'Shopify' })))).toBe(false)
+  })
+
   it('matches the exact filters exactly, and leaves search, dates and other sorts to the server', () => {
     expect(matchesQuery(order, { store: 'Nike' })).toBe(true)
     expect(matchesQuery(order, { store: 'nike' })).toBe(false)

@@ -10,7 +10,16 @@ export interface Route {
 export function currentRoute (): Route {
   const hash = location.hash.replace(/^#\/?/, '')
   const [path = '', query = ''] = hash.split('?', 2)
-  return { segments: path.split('/').filter((s) => s !== '').map(decodeURIComponent), params: new URLSearchParams(query) }
+  return { segments: path.split('/').filter((s) => s !== '').map(decodeSegment), params: new URLSearchParams(query) }
+}
+
+/** A link cut short inside an escape (`%E0%A4%A`) is shown as written, for the view to refuse, instead of a blank page. */
+function decodeSegment (segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
 }
 
 export function routeHref (segments: ReadonlyArray<string | number>, params?: Record<string, string | undefined>): string {

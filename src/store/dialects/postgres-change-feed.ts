@@ -11,6 +11,7 @@ export interface PostgresChangeFeedOptions {
 }
 
 const MAX_RECONNECT_MS = 5000
+const ORDER_PREFIX = 'order:'
 /** Most deliveries replayed after a reconnect: more than that is a dashboard that should reload anyway. */
 const CATCH_UP_LIMIT = 1000
 /** Own ids remembered to skip their echo; a bound in case a notification never comes back (LISTEN was down). */
@@ -34,7 +35,9 @@ export function createPostgresChangeFeed (connectionString: string, pool: pg.Poo
   }
   const local = createLocalChangeFeed(options.onError === undefined ? {} : { onError: options.onError })
   const own = new Set<number>()
+  const ownOrders = new Set<number>()
   let pending: number[] = []
+  let pendingOrders: number[] = []
   let lastId = 0
   let client: pg.Client | null = null
   let closed = false
@@ -45,13 +48,16 @@ export function createPostgresChangeFeed (connectionString: string, pool: pg.Poo
   const seen = (id: number): void => { if (id > lastId) lastId = id }
 
   function flush (): void {
-    if (pending.length === 0) return
-    const ids = pending
+    if (pending.length === 0 && pendingOrders.length === 0) return
+    // A delivery is its id; an order changed without one is `order:<id>` (an instance that predates it skips the text).
+    const payloads = [...pending.map(String), ...pendingOrders.map((id) => `${ORDER_PREFIX}${id}`)]
     pending = []
+    pendingOrders = []
     channelOn(pool)
-      .then(async (name) => await pool.query('select pg_notify($1, id::text) from unnest($2::bigint[]) as id', [name, ids]))
+      .then(async (name) => await pool.query('select pg_notify($1, payload) from unnest($2::text[]) as payload', [name, payloads]))
       .catch((error: unknown) => options.onError?.(error))
   }
+  const scheduleFlush = (): void => { if (pending.length === 0 && pendingOrders.length === 0) setImmediate(flush) }
 
   async function listen (): Promise<void> {
     const next = new pg.Client({ connectionString, keepAlive: true, application_name: 'roms-change-feed' })
@@ -61,6 +67,11 @@ export function createPostgresChangeFeed (connectionString: string, pool: pg.Poo
     })
     next.on('end', () => drop(next))
     next.on('notification', (message) => {
+      if (message.payload?.startsWith(ORDER_PREFIX) === true) {
+        const orderId = Number(message.payload.slice(ORDER_PREFIX.length))
+        if (Number.isSafeInteger(orderId) && !ownOrders.delete(orderId)) local.publishOrder(orderId)
+        return
+      }
       const id = Number(message.payload)
       if (!Number.isSafeInteger(id)) return
       seen(id)
@@ -113,6 +124,13 @@ export function createPostgresChangeFeed (connectionString: string, pool: pg.Poo
     })
   }
 
+  // LISTEN starts with the first listener: a CLI command that only writes holds no extra connection.
+  function startListening (): void {
+    if (started || closed) return
+    started = true
+    connectLoop()
+  }
+
   return {
     publish: (logId) => {
       if (closed) return
@@ -120,21 +138,29 @@ export function createPostgresChangeFeed (connectionString: string, pool: pg.Poo
       if (own.size >= OWN_IDS_LIMIT) own.clear()
       own.add(logId)
       local.publish(logId)
-      if (pending.length === 0) setImmediate(flush)
+      scheduleFlush()
       pending.push(logId)
     },
+    publishOrder: (orderId) => {
+      if (closed) return
+      if (ownOrders.size >= OWN_IDS_LIMIT) ownOrders.clear()
+      ownOrders.add(orderId)
+      local.publishOrder(orderId)
+      scheduleFlush()
+      pendingOrders.push(orderId)
+    },
+    subscribeOrders: (listener) => {
+      startListening()
+      return local.subscribeOrders(listener)
+    },
     subscribe: (listener) => {
-      // LISTEN starts with the first listener: a CLI command that only writes holds no extra connection.
-      if (!started && !closed) {
-        started = true
-        connectLoop()
-      }
+      startListening()
       return local.subscribe(listener)
     },
     close: () => {
       closed = true
       // Deliveries committed just before shutdown still reach the other instances: the pool is closed after the feed.
-      if (pending.length > 0) flush()
+      flush()
       clearTimeout(timer)
       client?.end().catch(() => undefined)
       client = null

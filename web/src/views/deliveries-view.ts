@@ -13,16 +13,26 @@ const PAGE = 50
 
 /** The delivery log: every post ROMS received, with rejected (4xx) and failed (5xx) ones marked and replayable. */
 export function deliveriesView (route: Route): View {
-  const filters = { outcome: route.params.get('outcome') ?? '', source: route.params.get('source') ?? '', order_number: route.params.get('order_number') ?? '' }
+  const filters = {
+    outcome: route.params.get('outcome') ?? '',
+    // Sources are ROMS's own lower-case names, as the API reads them; live deliveries are matched against this.
+    source: (route.params.get('source') ?? '').trim().toLowerCase(),
+    order_number: route.params.get('order_number') ?? ''
+  }
   const body = h('tbody')
   const shown = new Set<number>()
   const status = h('p', { class: 'muted', role: 'status' })
   const more = h('button', { type: 'button', hidden: true }, 'Load more')
   let nextBefore: number | null = null
+  let generation = 0
 
   const load = async (reset: boolean): Promise<void> => {
+    const mine = reset ? ++generation : generation
     if (reset) { body.replaceChildren(); shown.clear() }
     const page = await getJson<DeliveryPage>('/api/v2/webhooks/logs', { ...filters, limit: PAGE, before: reset ? undefined : nextBefore ?? undefined })
+    // A newer load began meanwhile (another filter chosen, a replay): only its answer may fill the table, else the
+    // pages of two filters were mixed in one list.
+    if (mine !== generation) return
     for (const log of page.logs) add(log, 'end')
     nextBefore = page.next_before
     more.hidden = nextBefore === null
@@ -53,7 +63,7 @@ export function deliveriesView (route: Route): View {
   const orderNumber = h('input', { type: 'search', name: 'order_number', placeholder: 'Order number', value: filters.order_number, 'aria-label': 'Order number' })
   const apply = (): void => {
     filters.outcome = outcome.value
-    filters.source = source.value.trim()
+    filters.source = source.value.trim().toLowerCase()
     filters.order_number = orderNumber.value.trim()
     replaceParams(filters)
     load(true).catch(showError)

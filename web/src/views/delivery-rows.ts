@@ -1,4 +1,4 @@
-import { h } from '../dom.ts'
+import { type Child, h } from '../dom.ts'
 import { formatBytes, formatWhen } from '../format.ts'
 import { routeHref } from '../router.ts'
 import type { DeliveryLog } from '../types.ts'
@@ -32,24 +32,30 @@ export function deliveryRows (log: DeliveryLog, options: DeliveryRowOptions = {}
   const order = log.order_number === null
     ? ''
     : log.order_id === null ? log.order_number : h('a', { href: routeHref(['orders', log.order_id]) }, log.order_number)
+  // Each cell carries its label, so the phone layout can show a delivery as a card.
+  const cell = (label: Label, className: string | undefined, ...content: Child[]): HTMLTableCellElement =>
+    h('td', { 'data-label': label, class: className }, ...content)
   const row = h('tr', { class: `delivery ${kind}`, 'data-delivery-id': log.id, 'data-outcome': log.outcome },
-    h('td', {}, toggle),
-    h('td', { class: 'nowrap' }, formatWhen(log.created_at)),
-    h('td', {}, log.source),
-    h('td', {}, h('span', { class: `badge status-${kind}` }, String(log.status_code))),
-    h('td', {}, log.outcome, log.replay_of === null ? '' : h('span', { class: 'muted' }, ` (replay of #${log.replay_of})`)),
-    h('td', {}, order),
-    h('td', { class: 'error-text' }, log.error ?? '', log.error_code === null ? '' : h('code', {}, ` ${log.error_code}`)),
-    h('td', { class: 'nowrap' }, formatBytes(log.body_size), options.onReplay === undefined ? '' : ' ', options.onReplay === undefined ? '' : replay)
+    cell('Id', 'nowrap', toggle),
+    cell('Received', 'nowrap', formatWhen(log.created_at)),
+    cell('Source', undefined, log.source),
+    cell('Status', 'nowrap', h('span', { class: `badge status-${kind}` }, String(log.status_code))),
+    cell('Outcome', 'words', h('span', {}, log.outcome, log.replay_of === null ? '' : h('span', { class: 'muted' }, ` (replay of #${log.replay_of})`))),
+    cell('Order', undefined, order),
+    cell('Error', 'error-text', log.error === null && log.error_code === null
+      ? ''
+      : h('span', {}, log.error ?? '', log.error_code === null ? '' : h('code', {}, ` ${log.error_code}`))),
+    cell('Size', 'nowrap', formatBytes(log.body_size), options.onReplay === undefined ? '' : ' ', options.onReplay === undefined ? '' : replay)
   )
   return [row, detailRow]
 }
 
+const LABELS = ['Id', 'Received', 'Source', 'Status', 'Outcome', 'Order', 'Error', 'Size'] as const
+type Label = typeof LABELS[number]
+
 export function deliveryTable (body: HTMLTableSectionElement): HTMLTableElement {
   return h('table', { class: 'deliveries' },
-    h('thead', {}, h('tr', {},
-      ...['Id', 'Received', 'Source', 'Status', 'Outcome', 'Order', 'Error', 'Size'].map((label) => h('th', { scope: 'col' }, label))
-    )),
+    h('thead', {}, h('tr', {}, ...LABELS.map((label) => h('th', { scope: 'col' }, label)))),
     body
   )
 }

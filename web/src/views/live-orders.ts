@@ -14,6 +14,8 @@ export interface LiveOrders {
 
 // Many orders a second land during a release: a list that has to be fetched again is fetched at most this often.
 const RELOAD_DELAY_MS = 300
+/** The API's largest page. */
+const MAX_PAGE = 500
 
 /** An orders table that follows the stream: new orders appear at the top, updated ones change in place. */
 export function liveOrders (query: () => OrderQuery, options: { pageSize: number, paging: boolean }): LiveOrders {
@@ -29,10 +31,18 @@ export function liveOrders (query: () => OrderQuery, options: { pageSize: number
   // they were stored, so they are applied again once it replaces the list (else a new order vanished until a reload).
   let duringLoad: StreamEvent[] | undefined
 
-  const load = async (reset: boolean): Promise<void> => {
+  // New orders since the list was last fetched again for them (see keepShown below).
+  let arrived = 0
+
+  // `keepShown`: fetched again because orders changed, not because the filters did: as many rows as are shown now and
+  // the new orders, so that a list paged with Load more (sorted by total, say) does not fall back to its first page at
+  // every order.
+  const load = async (reset: boolean, keepShown = false): Promise<void> => {
     const mine = reset ? ++generation : generation
     if (reset) duringLoad = []
-    const page = await getJson<OrderPage>('/api/v2/orders', { ...query(), limit: options.pageSize, cursor: reset ? undefined : cursor ?? undefined })
+    const limit = keepShown ? Math.min(MAX_PAGE, Math.max(options.pageSize, rows.size + arrived)) : options.pageSize
+    if (keepShown) arrived = 0
+    const page = await getJson<OrderPage>('/api/v2/orders', { ...query(), limit, cursor: reset ? undefined : cursor ?? undefined })
     // A newer reload started meanwhile (the user typed on): its answer wins.
     if (mine !== generation) return
     if (reset) { body.replaceChildren(); rows.clear() }
@@ -75,7 +85,7 @@ export function liveOrders (query: () => OrderQuery, options: { pageSize: number
     if (reloadTimer !== undefined) return
     reloadTimer = setTimeout(() => {
       reloadTimer = undefined
-      reload()
+      load(true, true).catch(showError)
     }, RELOAD_DELAY_MS)
   }
 
@@ -85,7 +95,9 @@ export function liveOrders (query: () => OrderQuery, options: { pageSize: number
     const matches = order === undefined ? undefined : matchesQuery(order, query())
     // A list only the server can sort out was fetched again when the event came (reloadSoon): nothing to apply twice.
     if (order === undefined || matches === undefined) {
-      if (!again) reloadSoon()
+      if (again) return
+      if (event.type === 'order.created') arrived++
+      reloadSoon()
       return
     }
     if (!matches) {

@@ -13,7 +13,10 @@ const TYPING_PAUSE_MS = 250
 /** The filter bar: calls `onChange` with the whole query whenever one field changes. */
 export function orderFilters (initial: OrderQuery, onChange: (query: OrderQuery) => void): HTMLElement {
   const q = h('input', { type: 'search', name: 'q', placeholder: 'Search order #, product, email, name, tracking, reference', 'aria-label': 'Search orders', value: initial.q ?? '' })
-  const status = h('select', { name: 'status', 'aria-label': 'Status' }, h('option', { value: '' }, 'Any status'), ...STATUSES.map((s) => h('option', { value: s }, s)))
+  // A link may name statuses the list does not offer (`shipped,delivered`, a sender's own `bestellt`): offered too, or
+  // the select would show "Any status" and drop them from the query at the next change (typing a search, say).
+  const statuses = initial.status === undefined || STATUSES.includes(initial.status) ? STATUSES : [...STATUSES, initial.status]
+  const status = h('select', { name: 'status', 'aria-label': 'Status' }, h('option', { value: '' }, 'Any status'), ...statuses.map((s) => h('option', { value: s }, s)))
   const sort = h('select', { name: 'sort', 'aria-label': 'Sort' }, ...SORTS.map(([value, label]) => h('option', { value }, label)))
   const text = (name: 'source' | 'store' | 'profile' | 'proxy_list', placeholder: string): HTMLInputElement =>
     h('input', { type: 'search', name, placeholder, 'aria-label': placeholder, value: initial[name] ?? '' })
@@ -29,7 +32,8 @@ export function orderFilters (initial: OrderQuery, onChange: (query: OrderQuery)
   const read = (): OrderQuery => {
     const query: OrderQuery = {}
     for (const field of [q, status, source, store, profile, proxyList, from, to]) {
-      const value = field.value.trim()
+      // Sources are ROMS's own lower-case names, as the API reads them; live rows are matched against this query.
+      const value = field === source ? field.value.trim().toLowerCase() : field.value.trim()
       if (value !== '') query[field.name as keyof OrderQuery] = value
     }
     const [by = 'created_at', direction = 'desc'] = sort.value.split(' ')

@@ -11,7 +11,7 @@ export function readQuery (params: URLSearchParams): OrderQuery {
   const query: OrderQuery = {}
   for (const name of FILTER_NAMES) {
     const value = params.get(name)
-    if (value !== null && value !== '') query[name] = value
+    if (value !== null && value !== '') query[name] = name === 'source' ? value.trim().toLowerCase() : value
   }
   return query
 }
