@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises'
+import { open, readFile, stat } from 'node:fs/promises'
 
 /**
  * Reads a file the user named. Node leaves the path out of some errors (EISDIR, ESPIPE from a file handle), and the
@@ -9,6 +9,18 @@ export async function readNamedFile (path: string): Promise<Buffer> {
     return await readFile(path)
   } catch (error) {
     throw withPath(error, path, 'read')
+  }
+}
+
+/** A file the user named, read in chunks (a file of any size, or a pipe), with the path in its errors as above. */
+export async function * streamNamedFile (path: string): AsyncGenerator<Buffer> {
+  const file = await open(path).catch((error: unknown) => { throw withPath(error, path, 'open') })
+  try {
+    for await (const chunk of file.createReadStream({ autoClose: false })) yield chunk as Buffer
+  } catch (error) {
+    throw withPath(error, path, 'read')
+  } finally {
+    await file.close()
   }
 }
 

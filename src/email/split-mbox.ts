@@ -2,42 +2,91 @@
 // after a "From " line that follows a blank line (or starts the file). The line names the sender and ends with the
 // year ("From 1781...@xxx Tue Nov 24 10:00:00 +0000 2026", Thunderbird's "From - Mon Nov 30 09:00:00 2026"). A body
 // line that started with "From " was written as ">From " (mboxrd quotes every level, so one ">" comes off).
-const SEPARATOR = /^From \S+ [^\r\n]*\d{4}[ \t]*\r?$/
+const SEPARATOR = /^From \S+ [^\r\n]*\d{4}[ \t]*\r?\n?$/
 const QUOTED_FROM = /^>(>*From )/gm
 
 /**
  * The messages of an mbox file, or the one message when the bytes are a single email (an .eml). Works on the bytes
- * (a Takeout export runs to gigabytes, past the longest string Node can make) and keeps each message's bytes as
- * they were, whatever its charset.
+ * and keeps each message's bytes as they were, whatever its charset.
  */
 export function splitMbox (raw: Buffer): Buffer[] {
-  if (!isSeparator(raw, 0)) return [raw]
-  const starts: number[] = []
-  for (let at = 0; at >= 0 && at < raw.length; at = raw.indexOf('\nFrom ', at + 1)) {
-    const line = at === 0 ? 0 : at + 1
-    if (line === 0 || (isBlankBefore(raw, at) && isSeparator(raw, line))) starts.push(line)
+  const splitter = new MboxSplitter()
+  const messages: Buffer[] = []
+  for (const line of linesOf(raw)) {
+    const message = splitter.push(line)
+    if (message !== undefined) messages.push(message)
   }
-  return starts.map((start, i) => {
-    const headerEnd = raw.indexOf('\n', start)
-    const end = starts[i + 1] ?? raw.length
-    return unquote(raw.subarray(headerEnd < 0 ? end : Math.min(headerEnd + 1, end), end), i + 1 < starts.length)
-  }).filter((message) => message.toString('latin1').trim() !== '')
+  const last = splitter.end()
+  return last === undefined ? messages : [...messages, last]
 }
 
-function isSeparator (raw: Buffer, start: number): boolean {
-  const end = raw.indexOf('\n', start)
-  return SEPARATOR.test(raw.subarray(start, end < 0 ? raw.length : end).toString('latin1'))
+/**
+ * The same, read from a stream one message at a time: a Takeout export runs to gigabytes, past what Node reads into
+ * one Buffer (2 GiB), so `roms email import` never holds more than a message.
+ */
+export async function * readMboxMessages (chunks: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+  const splitter = new MboxSplitter()
+  let rest = Buffer.alloc(0)
+  for await (const chunk of chunks) {
+    const bytes = Buffer.concat([rest, Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)])
+    const end = bytes.lastIndexOf(0x0a) + 1
+    for (const line of linesOf(bytes.subarray(0, end))) {
+      const message = splitter.push(line)
+      if (message !== undefined) yield message
+    }
+    rest = Buffer.from(bytes.subarray(end))
+  }
+  if (rest.length > 0) {
+    const message = splitter.push(rest)
+    if (message !== undefined) yield message
+  }
+  const last = splitter.end()
+  if (last !== undefined) yield last
 }
 
-/** The "\n" at `newline` ends an empty line (the one mbox puts before each "From " line). */
-function isBlankBefore (raw: Buffer, newline: number): boolean {
-  const before = raw[newline - 1] === 0x0d ? newline - 1 : newline
-  return before > 0 && raw[before - 1] === 0x0a
+/** Lines with their "\n" (the last one may have none). */
+function * linesOf (bytes: Buffer): Generator<Buffer> {
+  for (let start = 0; start < bytes.length;) {
+    const newline = bytes.indexOf(0x0a, start)
+    const end = newline < 0 ? bytes.length : newline + 1
+    yield bytes.subarray(start, end)
+    start = end
+  }
 }
 
-/** The message without the blank line that separated it from the next and with its ">From " lines as written. */
-function unquote (message: Buffer, isFollowed: boolean): Buffer {
-  // latin1 maps every byte to one character and back, so a message in any charset keeps its bytes.
-  const text = (isFollowed ? message.toString('latin1').replace(/\r?\n$/, '') : message.toString('latin1')).replace(QUOTED_FROM, '$1')
-  return Buffer.from(text, 'latin1')
+/** Takes an mbox's lines in order and gives each message once the line after it (or the end) is seen. */
+class MboxSplitter {
+  private isMbox: boolean | undefined
+  private lines: Buffer[] = []
+  private isBlankBefore = false
+
+  push (line: Buffer): Buffer | undefined {
+    const isSeparator = SEPARATOR.test(line.toString('latin1'))
+    if (this.isMbox === undefined) {
+      this.isMbox = isSeparator
+      if (isSeparator) return undefined
+    }
+    let finished: Buffer | undefined
+    if (this.isMbox && isSeparator && this.isBlankBefore) {
+      finished = this.finish(true)
+      this.lines = []
+    } else {
+      this.lines.push(line)
+    }
+    this.isBlankBefore = line.length === 1 || (line.length === 2 && line[0] === 0x0d)
+    return finished
+  }
+
+  end (): Buffer | undefined {
+    if (this.isMbox !== true) return this.lines.length === 0 ? undefined : Buffer.concat(this.lines)
+    return this.finish(false)
+  }
+
+  /** The message without the blank line that separated it from the next and with its ">From " lines as written. */
+  private finish (isFollowed: boolean): Buffer | undefined {
+    // latin1 maps every byte to one character and back, so a message in any charset keeps its bytes.
+    const text = Buffer.concat(this.lines).toString('latin1')
+    const message = (isFollowed ? text.replace(/\r?\n$/, '') : text).replace(QUOTED_FROM, '$1')
+    return message.trim() === '' ? undefined : Buffer.from(message, 'latin1')
+  }
 }

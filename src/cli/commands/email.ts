@@ -1,10 +1,10 @@
 import { applyEmail, type EmailResult } from '../../email/apply-email.ts'
 import { findNotEmail } from '../../email/find-not-email.ts'
-import { splitMbox } from '../../email/split-mbox.ts'
+import { readMboxMessages } from '../../email/split-mbox.ts'
 import { type Command, flagOption, UsageError } from '../command.ts'
 import { describeFileError, isFileError } from '../file-problem.ts'
 import { withStore } from '../open-cli-store.ts'
-import { readInput } from '../read-input.ts'
+import { streamNamedFile } from '../read-named-file.ts'
 
 export const emailCommand: Command = {
   name: 'email',
@@ -29,29 +29,37 @@ Exit code 1 when an email failed or a file could not be read or was not an email
     if (action !== 'import' || files.length === 0) throw new UsageError('usage: roms email import <file.eml…>')
     return await withStore(terminal, async (store) => {
       let code = 0
+      const apply = async (name: string, message: Buffer): Promise<void> => {
+        const notEmail = findNotEmail(message)
+        if (notEmail !== undefined) {
+          terminal.say(`roms email: ${name.replace(/^-(?=#|$)/, 'stdin')} is ${notEmail}`)
+          code = 1
+          return
+        }
+        const result = await applyEmail({ writer: store.writer, clock: () => new Date() }, message, { via: 'cli' })
+        if (result.status === 'failed') code = 1
+        await terminal.print(flagOption(input, 'json') ? JSON.stringify({ file: name, ...result }) : describeResult(name, result))
+      }
       for (const file of files) {
-        let raw: Buffer
+        // One message is held back until the next shows whether the file is an mbox of several (file#1, file#2, ...).
+        let held: Buffer | undefined
+        let count = 0
+        let isUnreadable = false
         try {
-          raw = await readInput(file, terminal.stdin)
+          for await (const message of readMboxMessages(file === '-' ? terminal.stdin : streamNamedFile(file))) {
+            count++
+            if (held !== undefined) await apply(`${file}#${count - 1}`, held)
+            held = message
+          }
         } catch (error) {
           if (!isFileError(error)) throw error
           terminal.say(`roms email: ${describeFileError(error)}`)
           code = 1
-          continue
+          isUnreadable = true
         }
-        const notEmail = findNotEmail(raw)
-        if (notEmail !== undefined) {
-          terminal.say(`roms email: ${file === '-' ? 'stdin' : file} is ${notEmail}`)
-          code = 1
-          continue
-        }
-        const messages = splitMbox(raw)
-        for (const [i, message] of messages.entries()) {
-          const name = messages.length > 1 ? `${file}#${i + 1}` : file
-          const result = await applyEmail({ writer: store.writer, clock: () => new Date() }, message, { via: 'cli' })
-          if (result.status === 'failed') code = 1
-          await terminal.print(flagOption(input, 'json') ? JSON.stringify({ file: name, ...result }) : describeResult(name, result))
-        }
+        // The last message read whole is applied even when the file could not be read to its end.
+        if (held !== undefined) await apply(count > 1 ? `${file}#${count}` : file, held)
+        else if (!isUnreadable) await apply(file, Buffer.alloc(0))
       }
       return code
     })
