@@ -18,6 +18,11 @@ export interface Command {
   options: OptionSpec
   /** The most positional arguments it takes; more are a usage error. Absent: the command checks them itself. */
   maxPositionals?: number
+  /**
+   * Whether it only reads (export, logs, sign): when its output is piped into a reader that stops early
+   * (`roms export | head`), it stops too. A command that changes the database finishes its work all the same.
+   */
+  isReadOnly?: boolean
   /** Exit code: 0 ok, 1 failure; `RUNNING` for commands that keep the process alive (serve). */
   run: (input: CommandInput, terminal: Terminal) => Promise<number>
 }

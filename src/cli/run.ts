@@ -116,10 +116,14 @@ function commandHelp (command: Command): string {
 
 /** Entry point for `node src/cli/run.ts`, `bin/roms.js` and `dist/main.js`. */
 export async function main (argv: readonly string[]): Promise<void> {
-  // `roms export | head`: the reader has all it wants; stop quietly, as Unix tools do, instead of an EPIPE stack.
+  // `roms export | head`: the reader has all it wants; stop quietly, as Unix tools do, instead of an EPIPE stack. A
+  // command that writes to the database (`roms email import *.eml | head`) goes on without its output: stopping it
+  // there left the other files unimported and still exited 0.
+  const command = findCommand(argv[0] ?? '')
+  const isReadOnly = command === undefined || command.isReadOnly === true
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error
-    process.exit(0)
+    if (isReadOnly) process.exit(0)
   })
   const terminal = createTerminal({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() })
   const code = await runCli(argv, terminal)

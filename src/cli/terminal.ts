@@ -42,7 +42,21 @@ export function createTerminal (io: Pick<Terminal, 'stdin' | 'stdout' | 'stderr'
   }
 }
 
+/** Writes, and waits for the reader to catch up; output to a reader that has gone (a closed pipe) is dropped. */
 export async function writeWaiting (stream: Writable, chunk: string): Promise<void> {
-  if (stream.write(chunk)) return
-  await new Promise<void>((resolve) => stream.once('drain', resolve))
+  if (hasGone(stream) || stream.write(chunk)) return
+  // A pipe whose reader went away fails the write (EPIPE) before write() returns, and 'drain' never comes: waiting
+  // for it left the event loop empty, and the process ended there, exit code 0, with the rest of its work undone.
+  if (hasGone(stream) || !stream.writableNeedDrain) return
+  await new Promise<void>((resolve) => {
+    const done = (): void => {
+      for (const event of ['drain', 'close', 'error']) stream.off(event, done)
+      resolve()
+    }
+    for (const event of ['drain', 'close', 'error']) stream.once(event, done)
+  })
+}
+
+function hasGone (stream: Writable): boolean {
+  return stream.destroyed || stream.writableEnded || stream.errored !== null
 }

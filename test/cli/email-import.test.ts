@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { rawOf } from '../../src/store/email-message-repository.ts'
 import { openTestStore, type TestStore } from '../helpers/test-database.ts'
-import { runRoms } from './run-roms.ts'
+import { runRoms, spawnRoms, waitForOutput } from './run-roms.ts'
 
 const EMAILS = join(import.meta.dirname, '../fixtures/emails')
 const eml = (name: string): string => readFileSync(join(EMAILS, `${name}.eml`), 'latin1')
@@ -64,6 +64,17 @@ describe('roms email import of mbox files, stdin and files that cannot be read',
     expect(result.stderr).toContain(`roms email: ${pdf} is a PDF`)
     expect(result.stdout).toMatch(/^\S+nike-confirmation\.eml: applied/)
     expect(await t.store.db.kysely.selectFrom('email_messages').select('id').execute()).toHaveLength(1)
+  })
+
+  it('imports every file when its output is piped into a reader that stops early (| head -1)', async () => {
+    const names = ['nike-confirmation', 'nike-shipping-click-tracking', 'nike-delivered', 'adidas-confirmation', 'target-confirmation', 'supreme-shipping']
+    const child = spawnRoms(['email', 'import', ...names.map((name) => join(EMAILS, `${name}.eml`))], { env: { DATABASE_URL: t.databaseUrl } })
+    const exited = new Promise<number | null>((resolve) => child.once('close', resolve))
+    // head -1 reads the first line and closes the pipe.
+    if (child.stdout !== null) await waitForOutput(child.stdout, /\n/)
+    child.stdout?.destroy()
+    expect(await exited).toBe(0)
+    expect(await t.store.db.kysely.selectFrom('email_messages').select('id').execute()).toHaveLength(names.length)
   })
 
   it('reads an email from stdin for -', async () => {

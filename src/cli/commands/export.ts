@@ -5,6 +5,7 @@ import { withStore } from '../open-cli-store.ts'
 
 export const exportCommand: Command = {
   name: 'export',
+  isReadOnly: true,
   summary: 'Write orders to stdout as CSV or JSON, filtered as the dashboard filters them',
   usage: 'roms export [--format csv|json] [--status S] [--store S] [--from D] [--to D] [--q TEXT] [--meta] > orders.csv',
   help: `

@@ -20,6 +20,7 @@ const SOURCES = [
 
 export const logsCommand: Command = {
   name: 'logs',
+  isReadOnly: true,
   summary: 'Show the latest deliveries; --follow to watch new ones arrive',
   usage: 'roms logs [--limit N] [--outcome O] [--source S] [--follow] [--json]',
   help: `

@@ -14,6 +14,7 @@ export const signOptions = {
 
 export const signCommand: Command = {
   name: 'sign',
+  isReadOnly: true,
   summary: 'Print the signature header(s) a sender must send with a payload',
   usage: 'roms sign [--secret S] [--scheme roms|shopify|woocommerce|standard] <file|->',
   help: `
