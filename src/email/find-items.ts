@@ -82,13 +82,31 @@ function unitPrice (linePrice: string, quantity: number | null): string | null {
   return `${currency === undefined ? '' : `${currency} `}${formatCents(cents / BigInt(quantity))}`
 }
 
+// A label whose value is on the next line: WooCommerce's item meta is "<strong>Size:</strong> <p>10.5</p>".
+const LABEL_ALONE = /^(?:size|sz|us size|qty|quantity|style|sku|colou?r|größe|grösse|taille|menge|anzahl|quantité|サイズ|数量)\s*[:：]$/iu
+
 function sectionLines (body: string, section?: { start?: RegExp, end?: RegExp }): string[] {
-  const lines = body.split('\n').map(line => line.trim()).filter(line => line !== '')
+  const lines = joinLabels(body.split('\n').map(line => line.trim()).filter(line => line !== ''))
   const start = section?.start === undefined ? 0 : lines.findIndex(line => section.start?.test(line) === true)
   if (start < 0) return []
   const rest = lines.slice(start + (section?.start === undefined ? 0 : 1))
   const end = section?.end === undefined ? -1 : rest.findIndex(line => section.end?.test(line) === true)
   return end < 0 ? rest : rest.slice(0, end)
+}
+
+function joinLabels (lines: readonly string[]): string[] {
+  const joined: string[] = []
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? ''
+    const next = lines[i + 1]
+    if (LABEL_ALONE.test(line) && next !== undefined && !LABEL_ALONE.test(next)) {
+      joined.push(`${line} ${next}`)
+      i++
+    } else {
+      joined.push(line)
+    }
+  }
+  return joined
 }
 
 function hasDetail (read: ItemLine): boolean {

@@ -11,7 +11,8 @@ export interface ItemLine {
 
 const SEPARATOR = /\s{2,}|\s*[|•·]\s*|\t|,\s*(?=(?:size|qty|quantity|price|colou?r|style|sku)\b)/i
 // German, French and Japanese labels too: Größe, Taille, サイズ; Menge, Anzahl, Quantité, 数量.
-const SIZE = /^(?:size|sz|us size|shoe size|größe|grösse|taille|サイズ)\s*[:：-]?\s*(.+)$/iu
+// The value must be more than the label's own colon: "Size:" alone on its line (its value on the next) is no size ":".
+const SIZE = /^(?:size|sz|us size|shoe size|größe|grösse|taille|サイズ)\s*[:：-]?\s*([^\s:：-].*)$/iu
 // "Qty canceled: 2 of 3": the first number is the one the label speaks of.
 const QUANTITY = /^(?:qty|quantity|quantity ordered|qty ordered|cancel+ed qty|qty cancel+ed|quantity cancel+ed|menge|anzahl|quantité|qté|数量|個数)\s*[:：x-]?\s*(\d{1,4})(?:\s+of\s+\d{1,4})?$/iu
 const SKU = /^(?:style|style #|sku|item #|model|article|product code)\s*[:#-]?\s*([A-Z0-9][A-Z0-9-]{3,})$/i
@@ -23,7 +24,13 @@ const IGNORED = /^(?:colou?r|width|style name)\s*[:-]\s*.+$/i
 export function readItemLine (line: string): ItemLine {
   const read: ItemLine = { size: null, sku: null, quantity: null, price: null, rest: '' }
   const rest: string[] = []
-  for (const part of line.split(SEPARATOR).map(segment => segment.trim()).filter(segment => segment !== '')) {
+  const parts = line.split(SEPARATOR).map(segment => segment.trim()).filter(segment => segment !== '')
+  for (const [i, part] of parts.entries()) {
+    // A table's Quantity column holds a bare number, in the cell before the price (WooCommerce: "Spray\t1\t$15.00").
+    if (/^\d{1,3}$/.test(part) && PRICE.test(parts[i + 1] ?? '')) {
+      read.quantity = Number(part)
+      continue
+    }
     const size = SIZE.exec(part)
     const quantity = QUANTITY.exec(part)
     const sku = SKU.exec(part)

@@ -38,3 +38,14 @@ describe('prices written per unit', () => {
     ])
   })
 })
+
+describe('WooCommerce\'s order email template', () => {
+  it('reads the item meta\'s size from the line under its label and the Quantity column\'s bare number', async () => {
+    const { patch } = await read('woocommerce-template-processing')
+    expect(patch?.items).toEqual([
+      { title: 'Air Jordan 11 Retro "Gamma Blue"', variant: '10.5', sku: null, quantity: 2, unitPrice: '$460.00' },
+      { title: 'Crep Protect Spray', variant: null, sku: null, quantity: 1, unitPrice: '$15.00' }
+    ])
+    expect(patch?.fields).toMatchObject({ size: '10.5', quantity: 3, total: '$485.00' })
+  })
+})
