@@ -88,6 +88,17 @@ describe.each(testDatabases())('roms import (%s)', (kind) => {
     expect((await order('L-1'))?.extra).toEqual({ posted_date: '2026-12-01', posted_amount: '212.40' })
   })
 
+  it('reads a tracking number printed in groups (as USPS and UPS show them) as one number, and long numbers apart', async () => {
+    await runRoms(['import', file('orders.csv', 'order_number,product\nG-1,Dunk\nG-2,Jordan\n')], { env })
+    const csv = file('grouped.csv', 'Order Number,Tracking Number,Carrier\nG-1,9405 5098 9876 5432 1098 73,USPS\nG-2,"1ZY0R3680123456785 1Z4W5E214203987654; 1Z 999 AA1 01 2345 6784",UPS\n')
+    expect((await runRoms(['import', csv], { env })).code).toBe(0)
+    const g1 = await order('G-1')
+    expect(g1?.values.trackingNumber).toBe('9405509898765432109873')
+    expect((await findTrackings(db.store.db, g1?.id ?? 0)).map((t) => t.number)).toEqual(['9405509898765432109873'])
+    const g2 = await order('G-2')
+    expect((await findTrackings(db.store.db, g2?.id ?? 0)).map((t) => t.number)).toEqual(['1ZY0R3680123456785', '1Z4W5E214203987654', '1Z999AA10123456784'])
+  })
+
   it('gives a JSON order that lists its products its items, as the same body posted to the webhook gets them', async () => {
     const json = file('items.json', JSON.stringify([{
       order_number: 'J-1',

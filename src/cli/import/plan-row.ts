@@ -38,7 +38,7 @@ export function planRow (row: TableRow, options: PlanOptions): PlannedRow {
 function plan ({ row, record }: TableRow, options: PlanOptions): PlannedRow {
   const pick = picker(record)
   if (options.format === 'tracking') {
-    const numbers = String(pick(LIST_ALIASES.tracking) ?? '').split(/[\s,;|]+/).filter((n) => n !== '')
+    const numbers = splitTrackingNumbers(String(pick(LIST_ALIASES.tracking) ?? ''))
     if (numbers.length === 0) throw new DomainError('INVALID_FIELD', 'tracking_number is empty', { field: 'tracking_number' })
     const carrier = pick(LIST_ALIASES.carrier)
     return patchRow(row, { orderNumber: pick(LIST_ALIASES.orderNumber), fields: {}, trackings: numbers.map((number) => ({ number, carrier })) }, true)
@@ -73,6 +73,32 @@ function planStatement (row: number, pick: Pick, options: PlanOptions): PlannedR
   if (orderNumber !== undefined) return patchRow(row, { orderNumber, fields: { referenceNumber: reference }, extra }, true)
   if (reference === undefined) throw new DomainError('ORDER_NUMBER_MISSING', 'a statement line needs an order number or a reference number', { field: 'reference_number' })
   return { row, kind: 'reference', reference: String(reference), extra }
+}
+
+// Every carrier's number has 10 characters or more; shorter runs are the groups carriers print one number in.
+const SHORTEST_NUMBER = 10
+
+/**
+ * The tracking numbers of one cell: separated by commas, semicolons, pipes or line breaks, or by spaces between whole
+ * numbers. A number printed in groups ("9405 5098 9876 5432 1098 73", "1Z 999 AA1 01 2345 6784") is one number: its
+ * groups were stored as six tracking numbers and "9405" became the order's.
+ */
+function splitTrackingNumbers (cell: string): string[] {
+  const numbers: string[] = []
+  for (const part of cell.split(/[,;|\r\n]+/)) {
+    let groups = ''
+    for (const word of part.split(/\s+/).filter((w) => w !== '')) {
+      if (word.length >= SHORTEST_NUMBER) {
+        if (groups !== '') numbers.push(groups)
+        groups = ''
+        numbers.push(word)
+      } else {
+        groups += word
+      }
+    }
+    if (groups !== '') numbers.push(groups)
+  }
+  return numbers
 }
 
 function patchRow (row: number, raw: RawOrderPatch, mustExist: boolean): PlannedRow {
