@@ -99,6 +99,15 @@ describe.each(testDatabases())('roms import (%s)', (kind) => {
     expect((await findTrackings(db.store.db, g2?.id ?? 0)).map((t) => t.number)).toEqual(['1ZY0R3680123456785', '1Z4W5E214203987654', '1Z999AA10123456784'])
   })
 
+  it('reads a JSON list of orders that give only their number as orders, never as a list of cancellations', async () => {
+    await runRoms(['import', file('shipped.json', JSON.stringify([{ order_number: 'N-1', status: 'shipped' }]))], { env })
+    // The setup guide's minimal payload, one per order: as a webhook body it creates or confirms the order.
+    const minimal = await runRoms(['import', '--json', file('minimal.json', JSON.stringify([{ order_number: 'N-1' }, { order_number: 'N-2' }]))], { env })
+    expect(JSON.parse(minimal.stdout)).toMatchObject({ format: 'orders', created: 1, unchanged: 1, rejected: 0 })
+    expect((await order('N-1'))?.values.status).toBe('shipped')
+    expect((await order('N-2'))?.values.status).toBe('pending')
+  })
+
   it('gives a JSON order that lists its products its items, as the same body posted to the webhook gets them', async () => {
     const json = file('items.json', JSON.stringify([{
       order_number: 'J-1',

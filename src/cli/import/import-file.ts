@@ -42,7 +42,7 @@ export const IMPORT_CONCURRENCY = 4
 export async function importFile (store: Store, path: string, options: ImportOptions): Promise<ImportSummary> {
   const started = performance.now()
   const table = await readTable(path)
-  const format = options.format ?? (table.headerless ? 'cancellations' : detectFormat(table.headers))
+  const format = options.format ?? (table.headerless ? 'cancellations' : detectFormat(table.headers, table.kind))
   if (table.kind === 'csv' && table.headers.length === 0) throw new UsageError(`${path} is empty: there is no header line and no row`)
   if (table.kind === 'csv' && !table.headerless && format !== 'statement' && !table.headers.some(isOrderNumberHeader)) {
     // Said once for the file, not once a row: every row would be refused for the same missing column.

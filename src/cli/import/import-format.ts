@@ -44,14 +44,16 @@ export function canonicalHeader (cell: string): string {
 /**
  * The format a file's headers show: a single column of order numbers is a cancellation list; order number and
  * tracking (and carrier) only is a tracking list; a posted date beside a reference is a card statement; anything
- * else is orders, read through the webhook alias table.
+ * else is orders, read through the webhook alias table. A JSON object with only its order number is the setup
+ * guide's minimal payload, which creates or confirms an order: a JSON file is never taken for cancellations
+ * (`--format cancellations` says so when meant).
  */
-export function detectFormat (headers: readonly string[]): ImportFormat {
+export function detectFormat (headers: readonly string[], kind: 'csv' | 'json' = 'csv'): ImportFormat {
   const keys = headers.map(toAliasKey)
   const has = (aliases: readonly string[]): boolean => keys.some((key) => aliases.includes(key))
   if (has(POSTED_DATE_ALIASES) && has(REFERENCE_ALIASES)) return 'statement'
   const known = keys.filter((key) => KNOWN_HEADERS.has(key))
-  if (known.length === 1 && has(ORDER_NUMBER_ALIASES) && keys.length === 1) return 'cancellations'
+  if (known.length === 1 && has(ORDER_NUMBER_ALIASES) && keys.length === 1) return kind === 'json' ? 'orders' : 'cancellations'
   const listColumns = [...ORDER_NUMBER_ALIASES, ...TRACKING_ALIASES, ...CARRIER_ALIASES]
   if (has(ORDER_NUMBER_ALIASES) && has(TRACKING_ALIASES) && keys.every((key) => listColumns.includes(key))) return 'tracking'
   return 'orders'
