@@ -108,6 +108,14 @@ describe.each(testDatabases())('roms import (%s)', (kind) => {
     expect((await order('N-2'))?.values.status).toBe('pending')
   })
 
+  it('imports a file holding one order, a webhook body saved as it is sent', async () => {
+    const body = file('order.json', JSON.stringify({ order_number: 'W-1', product: 'Nike Dunk Low', total: 115, email: 'bot@example.com' }))
+    const { code, stdout } = await runRoms(['import', '--json', body], { env })
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout)).toMatchObject({ format: 'orders', rows: 1, created: 1 })
+    expect((await order('W-1'))?.values).toMatchObject({ product: 'Nike Dunk Low', total: '115.00' })
+  })
+
   it('gives a JSON order that lists its products its items, as the same body posted to the webhook gets them', async () => {
     const json = file('items.json', JSON.stringify([{
       order_number: 'J-1',

@@ -6,7 +6,7 @@ import { UsageError } from '../command.ts'
 import { checkRegularFile } from '../read-named-file.ts'
 import { cleanCell } from './clean-cell.ts'
 import { decodeFrom, type FileEncoding, findFileEncoding } from './file-encoding.ts'
-import { canonicalHeader, isKnownHeader } from './import-format.ts'
+import { canonicalHeader, isKnownHeader, isOrderNumberHeader } from './import-format.ts'
 
 /** One record of the file: its spreadsheet row (the header is row 1) or JSON position (from 1), and its cells. */
 export interface TableRow {
@@ -126,7 +126,10 @@ function toRecord (headers: readonly string[], cells: readonly string[]): Record
   return record
 }
 
-/** An array of orders, or an object holding one under `orders` or `data` (what APIs and ROMS's export write). */
+/**
+ * An array of orders, or an object holding one under `orders` or `data` (what APIs and ROMS's export write), or one
+ * order: a webhook body saved to a file (the setup guide's test payload, a sender's fixture).
+ */
 async function readJsonTable (path: string, size: number): Promise<Table> {
   let parsed: unknown
   try {
@@ -134,8 +137,9 @@ async function readJsonTable (path: string, size: number): Promise<Table> {
   } catch (error) {
     throw new UsageError(`${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`)
   }
-  const found: unknown = Array.isArray(parsed) ? parsed : isPlainObject(parsed) ? (parsed.orders ?? parsed.data) : undefined
-  if (!Array.isArray(found)) throw new UsageError(`${path} must hold an array of orders, or an object with an "orders" array`)
+  const wrapped: unknown = Array.isArray(parsed) ? parsed : isPlainObject(parsed) ? (parsed.orders ?? parsed.data) : undefined
+  const found = !Array.isArray(wrapped) && isPlainObject(parsed) && isOneOrder(parsed) ? [parsed] : wrapped
+  if (!Array.isArray(found)) throw new UsageError(`${path} must hold an array of orders, an object with an "orders" array, or one order with its order number`)
   const list: unknown[] = found
   const headers = [...new Set(list.slice(0, 100).flatMap((item) => isPlainObject(item) ? Object.keys(item) : []))]
   async function * rows (): AsyncGenerator<TableRow> {
@@ -144,6 +148,10 @@ async function readJsonTable (path: string, size: number): Promise<Table> {
     }
   }
   return { kind: 'json', headers, headerless: false, rows: rows(), size, bytesRead: () => size, unreadable: [] }
+}
+
+function isOneOrder (object: Record<string, unknown>): boolean {
+  return Object.keys(object).some(isOrderNumberHeader)
 }
 
 function withoutBlanks (item: Record<string, unknown>): Record<string, unknown> {
