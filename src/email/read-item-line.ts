@@ -17,6 +17,7 @@ const SIZE = /^(?:size|sz|us size|shoe size|größe|grösse|taille|サイズ)\s*
 const QUANTITY = /^(?:qty|quantity|quantity ordered|qty ordered|cancel+ed qty|qty cancel+ed|quantity cancel+ed|menge|anzahl|quantité|qté|数量|個数)\s*[:：x-]?\s*(\d{1,4})(?:\s+of\s+\d{1,4})?$/iu
 const SKU = /^(?:style|style #|sku|item #|model|article|product code)\s*[:#-]?\s*([A-Z0-9][A-Z0-9-]{3,})$/i
 const PRICE = new RegExp(String.raw`^(?:price|item price|unit price|each|preis|prix)?\s*[:-]?\s*(${AMOUNT})(?:\s*/?\s*(?:each|ea\.?|unit))?$`, 'i')
+const COUNTED = /^(\d{1,3})\s*[x×]\s+(\p{L}.*)$/iu
 // Labelled parts that are read but not kept (colour is part of the title on most templates).
 const IGNORED = /^(?:colou?r|width|style name)\s*[:-]\s*.+$/i
 
@@ -26,6 +27,13 @@ export function readItemLine (line: string): ItemLine {
   const rest: string[] = []
   const parts = line.split(SEPARATOR).map(segment => segment.trim()).filter(segment => segment !== '')
   for (const [i, part] of parts.entries()) {
+    // "2 x Box Logo Hooded Sweatshirt - Heather Grey / Large    $336.00": the quantity written before the title.
+    const counted = COUNTED.exec(part)
+    if (counted?.[2] !== undefined) {
+      read.quantity = Number(counted[1])
+      rest.push(counted[2])
+      continue
+    }
     // A table's Quantity column holds a bare number, in the cell before the price (WooCommerce: "Spray\t1\t$15.00").
     if (/^\d{1,3}$/.test(part) && PRICE.test(parts[i + 1] ?? '')) {
       read.quantity = Number(part)

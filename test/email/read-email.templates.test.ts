@@ -49,3 +49,14 @@ describe('WooCommerce\'s order email template', () => {
     expect(patch?.fields).toMatchObject({ size: '10.5', quantity: 3, total: '$485.00' })
   })
 })
+
+describe('text emails that write the quantity before the title', () => {
+  it('reads "2 x Box Logo Hooded Sweatshirt - Heather Grey / Large    $336.00" as 2 of that item', async () => {
+    const { patch } = await read('supreme-text-quantity-first')
+    expect(patch?.items).toEqual([
+      { title: 'Box Logo Hooded Sweatshirt - Heather Grey / Large', variant: null, sku: null, quantity: 2, unitPrice: '$336.00' },
+      { title: 'Supreme/Nike Air Force 1 Low - White / US 10', variant: null, sku: null, quantity: 1, unitPrice: '$124.00' }
+    ])
+    expect(patch?.fields).toMatchObject({ product: 'Box Logo Hooded Sweatshirt - Heather Grey / Large', quantity: 3 })
+  })
+})
