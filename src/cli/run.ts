@@ -106,7 +106,7 @@ function overview (): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'The database and secrets come from the environment or .env (DATABASE_URL, WEBHOOK_SECRET, ...).',
-    'Exit codes: 0 ok, 1 failure, 2 wrong usage or configuration.'
+    'Exit codes: 0 ok, 1 failure, 2 wrong usage or configuration, 130 an import stopped by Ctrl-C.'
   ].join('\n')
 }
 

@@ -11,6 +11,11 @@ describe('roms usage', () => {
     for (const command of COMMANDS) expect(stdout).toContain(`  ${command.name} `)
   })
 
+  it('names every exit code a command can give, 130 for an import stopped by Ctrl-C too', async () => {
+    expect((await runRoms(['--help'])).stdout).toContain('Exit codes: 0 ok, 1 failure, 2 wrong usage or configuration, 130 an import stopped by Ctrl-C')
+    expect((await runRoms(['import', '--help'])).stdout).toContain('130 when stopped by Ctrl-C')
+  })
+
   it.each(COMMANDS.map((command) => command.name))('%s --help prints its usage on stdout and exits 0', async (name) => {
     const { code, stdout, stderr } = await runRoms([name, '--help'])
     expect(code).toBe(0)

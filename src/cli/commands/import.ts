@@ -35,7 +35,8 @@ options:
   --batch N        rows per transaction (default ${DEFAULT_BATCH})
   --json           print the summary as JSON, with every rejected row
 
-Exit code 0 when every row was imported, 1 when some were rejected.`,
+Exit code 0 when every row was imported, 1 when some were rejected, 2 for a file it cannot read as a table,
+130 when stopped by Ctrl-C (the rows read until then are imported; importing the file again carries on).`,
   options: {
     format: { type: 'string' },
     as: { type: 'string' },
