@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { readEmail } from '../../src/email/read-email.ts'
+import { normalizePatch } from '../../src/orders/normalize-patch.ts'
 import { FIXTURES_DIR } from './support/fixture-path.ts'
 
 // Emails laid out as the retailers' own templates lay them out (hand-written, not rendered from cases): the shared
@@ -26,7 +27,16 @@ describe('Shopify\'s order confirmation template', () => {
   })
 
   it('reads the total from its own cell, the label and the amount in paragraphs of their own', async () => {
-    expect((await read('shopify-template-confirmation')).patch?.fields.total).toBe('$371.49')
+    expect((await read('shopify-template-confirmation')).patch?.fields.total).toBe('$371.49 USD')
+  })
+})
+
+describe('amounts with the currency code after them', () => {
+  it('reads the code a Shopify store writes after a bare "$" ("$250.00 CAD") as the order\'s currency', async () => {
+    const raw = readFileSync(`${FIXTURES_DIR}hand-written/shopify-template-confirmation.eml`, 'latin1').replaceAll(' USD', ' CAD')
+    const { patch } = await readEmail(Buffer.from(raw, 'latin1'))
+    expect(patch?.fields.total).toBe('$371.49 CAD')
+    expect(normalizePatch(patch ?? { orderNumber: '', fields: {} }).fields).toMatchObject({ total: '371.49', currency: 'CAD' })
   })
 })
 
