@@ -13,6 +13,8 @@ interface HostileCase {
 }
 
 const nested = (depth: number, inner = ''): string => '['.repeat(depth) + inner + ']'.repeat(depth)
+const multipart = (n: number): string => `${Array.from({ length: n }, (_, i) => `--b\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\n\r\n`).join('')}` +
+  `--b\r\nContent-Disposition: form-data; name="order_number"\r\n\r\nMULTI-${n}\r\n--b--\r\n`
 const manyFields = (n: number): string => JSON.stringify(Object.fromEntries([['order_number', `MANY-${n}`], ...Array.from({ length: n }, (_, i) => [`unknown_field_${i}`, i])]))
 
 // Each must be answered (never 500), recorded, and leave the server healthy.
@@ -51,6 +53,9 @@ const CASES: HostileCase[] = [
   { name: 'big-endian UTF-16 with a byte order mark, declared UTF-8', body: () => Buffer.from('\ufeff{"order_number":"CS-5"}', 'utf16le').swap16(), headers: { 'content-type': 'application/json; charset=utf-8' }, status: 200 },
   { name: 'a charset no decoder knows', body: () => '{"order_number":"CS-3"}', headers: { 'content-type': 'application/json; charset=klingon' }, status: 415, code: 'UNSUPPORTED_CHARSET' },
   { name: 'bytes that are not the declared charset', body: () => Buffer.from([0x7b, 0x00, 0x00, 0xd8, 0x7d, 0x00]), headers: { 'content-type': 'application/json; charset=utf-16le' }, status: 400, code: 'INVALID_ENCODING' },
+  { name: 'a multipart form whose order_number follows 1,500 other fields', body: () => multipart(1500), headers: { 'content-type': 'multipart/form-data; boundary=b' }, status: 200 },
+  { name: 'a multipart form of 12,000 fields', body: () => multipart(12_000), headers: { 'content-type': 'multipart/form-data; boundary=b' }, status: 413, code: 'BODY_TOO_LARGE' },
+  { name: 'a form of 12,000 fields', body: () => `${Array.from({ length: 12_000 }, (_, i) => `f${i}=1`).join('&')}&order_number=FORM-WIDE`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 413, code: 'BODY_TOO_LARGE' },
   { name: 'multipart without a boundary', body: () => 'x', headers: { 'content-type': 'multipart/form-data' }, status: 400, code: 'INVALID_MULTIPART' },
   { name: 'a form with __proto__ and constructor fields', body: () => '__proto__[polluted]=1&constructor[prototype][polluted]=2&order_number=FORM-PROTO', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 200 }
 ]
