@@ -28,7 +28,7 @@ export interface DeliveryStorage {
 /** Deliveries stored through this process's own group-commit writer. */
 export function writerStorage (writer: Writer): DeliveryStorage {
   return {
-    store: async (job) => await writer.write(async (db) => await storeDelivery(db, job)),
+    store: async (job) => await writer.write(async (db) => await storeDelivery(db, job), job.patch.orderNumber),
     record: async (log) => await writer.write(async (db) => await insertDeliveryLog(db, log)),
     depth: () => writer.depth()
   }

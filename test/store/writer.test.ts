@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { statSync } from 'node:fs'
 import { createWriter } from '../../src/store/writer.ts'
@@ -54,6 +55,43 @@ for (const kind of testDatabases()) {
       await Promise.all([third, writer.write(insertJob('D-4'))])
       expect(batches).toEqual([2, 2])
       await writer.close()
+    })
+
+    it('runs a batch\'s jobs in lock order, each order\'s jobs in turn, and none past a job without a lock order', async () => {
+      const ran: string[] = []
+      const writer = createWriter(t.store.db.kysely, t.store.features)
+      const job = (label: string) => async () => { ran.push(label) }
+      await Promise.all([
+        writer.write(job('c1'), 'C'), writer.write(job('a1'), 'A'), writer.write(job('c2'), 'C'),
+        writer.write(job('x')),
+        writer.write(job('b1'), 'B'), writer.write(job('a2'), 'A')
+      ])
+      expect(ran).toEqual(['a1', 'c1', 'c2', 'x', 'a2', 'b1'])
+      await writer.close()
+    })
+
+    it.runIf(kind === 'postgres')('lets two instances take the same new orders without deadlocking, whatever order they came in', async () => {
+      // Each writer stands for an instance: its batch creates three orders, pausing after each so the two overlap.
+      const runs = new Map<string, number>()
+      const createJob = (writer: string, orderNumber: string) => async (db: Parameters<Parameters<typeof t.store.writer.write>[0]>[0]) => {
+        runs.set(`${writer}:${orderNumber}`, (runs.get(`${writer}:${orderNumber}`) ?? 0) + 1)
+        await db.kysely.insertInto('orders').values({
+          order_number: orderNumber, status: 'pending', source: 'test', extra: '{}', created_at: 'now', updated_at: 'now'
+        }).onConflict((oc) => oc.column('order_number').doNothing()).execute()
+        await sql`select pg_sleep(0.1)`.execute(db.kysely)
+      }
+      const one = createWriter(t.store.db.kysely, t.store.features)
+      const two = createWriter(t.store.db.kysely, t.store.features)
+      const numbers = ['L-1', 'L-2', 'L-3']
+      await Promise.all([
+        ...numbers.map((n) => one.write(createJob('one', n), n)),
+        ...[...numbers].reverse().map((n) => two.write(createJob('two', n), n))
+      ])
+      // A deadlock rolls one batch back and runs its jobs again, one by one.
+      expect([...runs.values()]).toEqual([1, 1, 1, 1, 1, 1])
+      expect(await t.store.db.kysely.selectFrom('orders').select('order_number').orderBy('order_number').execute()).toEqual(numbers.map((n) => ({ order_number: n })))
+      await one.close()
+      await two.close()
     })
 
     it('refuses new jobs once closed, after finishing queued ones', async () => {
