@@ -26,7 +26,7 @@ export function registerWebhookLogDetailRoutes (app: FastifyInstance, store: Sto
                 type: 'object',
                 properties: {
                   headers: { type: 'object', additionalProperties: { type: 'string' } },
-                  raw_body: { type: 'string', description: 'The body as received; base64 when `raw_body_encoding` says so' },
+                  raw_body: { type: 'string', description: 'The body as received, account passwords replaced by [redacted]; base64 when `raw_body_encoding` says so' },
                   raw_body_encoding: { type: 'string', enum: ['utf8', 'base64'] },
                   details: { type: ['object', 'null'], additionalProperties: true },
                   delivery_key: { type: ['string', 'null'] },

@@ -8,6 +8,8 @@ const CURRENCY_NOISE = /^(?:\p{L}{1,3}\.?\s*)?\p{Sc}?\s*|\s*\p{Sc}?\s*(?:\p{L}{1
 // A note after the amount, as Japanese shops print every price ("¥19,800 (税込)": tax included) and others "(incl. VAT)".
 const TRAILING_NOTE = /\s*[(（][^()（）]{1,30}[)）]\s*$/
 
+const MAX_AMOUNT_LENGTH = 64
+
 /** The largest amount kept exactly by every store (NUMERIC(14,2) and a double alike). */
 const MAX_CENTS = 10n ** 14n
 
@@ -22,6 +24,9 @@ export function parseMoney (value: unknown, field: string, currency?: string): s
     return parseMoney(value.toFixed(6), field)
   }
   if (typeof value !== 'string') throw invalid(field, value)
+  // No amount is written in more than a few dozen characters ("USD 1,234,567.89 (incl. shipping)"); longer text is
+  // refused before the patterns below, which backtrack on long runs of spaces.
+  if (value.length > MAX_AMOUNT_LENGTH) throw invalid(field, value)
   // A free item (a giveaway, a raffle won, a 100% code): checkout pages and bots print the word, not 0.00.
   if (/^\s*free\s*$/i.test(value)) return '0.00'
   const text = value.trim().replace(TRAILING_NOTE, '')

@@ -49,6 +49,16 @@ describe('parseMoney', () => {
     expect(() => parseMoney(given, 'total')).toThrow(/^total must be an amount/)
   })
 
+  it.each([
+    ['spaces between the amount and a word', `1${' '.repeat(4000)}x1`],
+    ['spaces after a parenthesis', `(${' '.repeat(4000)}1`]
+  ])('refuses at once a long text that is no amount: %s', (_name, given) => {
+    const started = performance.now()
+    expect(() => parseMoney(given, 'price')).toThrow(/^price must be an amount/)
+    // The currency patterns backtracked for 90 s on the second of these.
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
+
   it('names a number too large for a double as it arrived, not as null', () => {
     expect(() => parseMoney(JSON.parse('1e400'), 'price')).toThrow('got Infinity')
   })

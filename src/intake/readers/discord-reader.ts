@@ -90,7 +90,8 @@ function readOutcome (outcome: DiscordOutcome, data: PostData, context: JsonReco
 
 // "Successful Checkout - Order #W-5501", "Order 12345 has shipped": the number a headline gives when no field does. It
 // must hold a digit, so "Order confirmed" gives none.
-const HEADLINE_NUMBER = /\border\s*(?:#|no\.?|number|num|id)?\s*[:#]?\s*#?\s*([A-Za-z0-9][A-Za-z0-9-]*)/i
+// Each run of spaces is followed by a sign that cannot be a space, so a long run is not backtracked over.
+const HEADLINE_NUMBER = /\border[ \t]*(?:(?:#|no\.?|number|num|id)[ \t]*)?(?:[:#][ \t]*)?#?([A-Za-z0-9][A-Za-z0-9-]*)/i
 
 function headlineOrderNumber (headlines: readonly string[]): string | undefined {
   for (const headline of headlines) {

@@ -5,7 +5,9 @@ export function isPlaceholder (value: string): boolean {
   return PLACEHOLDERS.has(value.trim().toLowerCase())
 }
 
-const LINK = /\[([^\]]*)\]\(<?([^)\s>]+)>?\)/
+// Bounded, as Discord bounds a link's text and URL, and stopping at the next "[", so a long run of "[" is scanned in
+// linear time.
+const LINK = /\[([^[\]]{0,256})\]\(<?([^)\s>]{1,2048})>?\)/
 // Where an order page's URL keeps the number: `?orderId=C01234567`, `/orders/details/C01234567`.
 const NUMBER_PARAM = /^(?:order_?(?:id|number|no|num)?|id|number)$/i
 

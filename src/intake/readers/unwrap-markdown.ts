@@ -19,7 +19,8 @@ function unwrapLine (line: string): string {
     .replace(/```(?:[a-z]+\n)?([\s\S]*?)```/gi, '$1')
     .replace(/`([^`]*)`/g, '$1')
     .replace(/\|\|([\s\S]*?)\|\|/g, '$1')
-    .replace(/\[([^\]]*)\]\(<?[^)\s>]*>?\)/g, '$1')
+    // Bounded, and stopping at the next "[", so a long run of "[" is scanned in linear time rather than quadratic.
+    .replace(/\[([^[\]]{0,512})\]\(<?[^)\s>]{0,2048}>?\)/g, '$1')
     .replace(/<a?:\w+:\d+>/g, '')
     .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
     .replace(/\*\*([\s\S]*?)\*\*/g, '$1')

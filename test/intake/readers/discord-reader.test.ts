@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { expect } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { discordReader } from '../../../src/intake/readers/discord-reader.ts'
 import { slackReader } from '../../../src/intake/readers/slack-reader.ts'
 import { orderReading, testReader } from '../../helpers/test-reader.ts'
@@ -388,3 +388,17 @@ testReader(slackReader, [
     matches: false
   }
 ])
+
+describe('hostile bot posts', () => {
+  it.each([
+    ['a title of "Order" and a long run of spaces', post({ title: `Order${' '.repeat(20000)}!`, fields: [field('Product', 'Dunk')] })],
+    ['an order number of a long run of "["', post({ title: 'Success', fields: [field('Order', '['.repeat(20000))] })]
+  ])('reads %s in linear time', (_name, body) => {
+    const started = performance.now()
+    // Refused or read, what matters here is how long it took.
+    const outcome = ((): unknown => { try { return discordReader.read({ headers: JSON_HEADERS, body }) } catch (error) { return error } })()
+    expect(outcome).toBeDefined()
+    // Backtracking took over 20 s on the first and 6 s on the second.
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
+})
