@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { postDelivery } from '../helpers/post-order.ts'
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
 import { testDatabases } from '../helpers/test-database.ts'
+import { discordMultipart } from '../helpers/discord-multipart.ts'
 
 const TOKEN = 'login-test-url-token-5f2a9c'
 const URL = `/api/v2/webhooks/orders/${TOKEN}`
@@ -13,14 +14,7 @@ const SCREENSHOT = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 
 
 const field = (name: string, value: string): Record<string, unknown> => ({ name, value, inline: true })
 
-function multipart (payloadJson: string, file?: Buffer): Buffer {
-  const parts: Buffer[] = [Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="payload_json"\r\nContent-Type: application/json\r\n\r\n${payloadJson}\r\n`)]
-  if (file !== undefined) {
-    parts.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="files[0]"; filename="checkout.png"\r\nContent-Type: image/png\r\n\r\n`), file, Buffer.from('\r\n'))
-  }
-  parts.push(Buffer.from(`--${BOUNDARY}--\r\n`))
-  return Buffer.concat(parts)
-}
+const multipart = (payloadJson: string, file?: Buffer): Buffer => discordMultipart(BOUNDARY, payloadJson, file)
 
 interface Sent { name: string, password: string, status: number, body: string | Buffer, headers?: Record<string, string>, url?: string }
 

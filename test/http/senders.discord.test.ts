@@ -3,6 +3,7 @@ import { postDelivery } from '../helpers/post-order.ts'
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
 import { testDatabases } from '../helpers/test-database.ts'
 import { fixture, lastDeliveryLog, orderCount, SHOPIFY_HEADERS, storedOrder } from './senders.support.ts'
+import { discordMultipart } from '../helpers/discord-multipart.ts'
 
 const BODY = fixture('discord-bot-success.json')
 const JSON_HEADERS = { 'content-type': 'application/json' }
@@ -10,15 +11,7 @@ const BOUNDARY = '----roms-test-7MA4YWxkTrZu0gW'
 // Enough of a PNG to be binary: the signature, a CR LF pair and bytes that are not UTF-8.
 const SCREENSHOT = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from([0xff, 0xfe, 0x00, 0x0d, 0x0a, 0x2d, 0x2d])])
 
-/** A multipart body as discord.js sends it: `payload_json` and, when given, a file part; built by hand, byte for byte. */
-function multipart (payloadJson: string, file?: Buffer): Buffer {
-  const parts: Buffer[] = [Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="payload_json"\r\nContent-Type: application/json\r\n\r\n${payloadJson}\r\n`)]
-  if (file !== undefined) {
-    parts.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="files[0]"; filename="checkout.png"\r\nContent-Type: image/png\r\n\r\n`), file, Buffer.from('\r\n'))
-  }
-  parts.push(Buffer.from(`--${BOUNDARY}--\r\n`))
-  return Buffer.concat(parts)
-}
+const multipart = (payloadJson: string, file?: Buffer): Buffer => discordMultipart(BOUNDARY, payloadJson, file)
 const MULTIPART_HEADERS = { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }
 
 const field = (name: string, value: string, inline = true): Record<string, unknown> => ({ name, value, inline })
