@@ -4,7 +4,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { withSearchPath } from '../../src/store/dialects/postgres.ts'
 import { type ServerProcess, startServer, stopAll } from '../helpers/server-process.ts'
-import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.ts'
+import { proxyDatabase, type TcpProxy } from '../helpers/tcp-proxy.ts'
 import { openTestStore, type TestStore, testDatabases } from '../helpers/test-database.ts'
 
 /** A delivery must be answered within this, database or not: senders time out and a queue must not pile up. */
@@ -62,11 +62,9 @@ describe.runIf(testDatabases().includes('postgres'))('a server whose PostgreSQL 
   const sent: Sent[] = []
   beforeAll(async () => {
     test = await openTestStore('postgres')
-    const direct = new URL(process.env.TEST_DATABASE_URL ?? '')
-    proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port === '' ? 5432 : direct.port) })
-    direct.hostname = '127.0.0.1'
-    direct.port = String(proxy.port)
-    server = await startServer({ DATABASE_URL: withSearchPath(direct.toString(), test.schema ?? '') })
+    let url: string
+    ;({ proxy, url } = await proxyDatabase(process.env.TEST_DATABASE_URL ?? '', test.schema ?? ''))
+    server = await startServer({ DATABASE_URL: url })
   })
   afterAll(async () => {
     await stopAll([server])

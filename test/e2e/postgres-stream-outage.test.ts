@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { withSearchPath } from '../../src/store/dialects/postgres.ts'
 import { type ServerProcess, startServer, stopAll } from '../helpers/server-process.ts'
 import { openSse, type SseReader } from '../helpers/sse-reader.ts'
-import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.ts'
+import { proxyDatabase, type TcpProxy } from '../helpers/tcp-proxy.ts'
 import { openTestStore, type TestStore, testDatabases } from '../helpers/test-database.ts'
 
 const WITHIN_MS = 20_000
@@ -44,13 +43,11 @@ describe.runIf(testDatabases().includes('postgres'))('the live stream of an inst
   let stream: SseReader | undefined
   beforeAll(async () => {
     test = await openTestStore('postgres')
-    const url = new URL(process.env.TEST_DATABASE_URL ?? '')
-    proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port === '' ? 5432 : url.port) })
-    url.hostname = '127.0.0.1'
-    url.port = String(proxy.port)
+    let url: string
+    ;({ proxy, url } = await proxyDatabase(process.env.TEST_DATABASE_URL ?? '', test.schema ?? ''))
     ;[direct, cut] = await Promise.all([
       startServer({ DATABASE_URL: test.databaseUrl }),
-      startServer({ DATABASE_URL: withSearchPath(url.toString(), test.schema ?? '') })
+      startServer({ DATABASE_URL: url })
     ])
     stream = await openSse(`${cut.url}/api/v2/stream`)
     await stream.next((e) => e.event === 'ready')

@@ -1,4 +1,5 @@
 import { createConnection, createServer, type Socket } from 'node:net'
+import { withSearchPath } from '../../src/store/dialects/postgres.ts'
 
 export interface TcpProxy {
   port: number
@@ -79,4 +80,16 @@ export async function startTcpProxy (target: { host: string, port: number }): Pr
 function resetAll (sockets: Set<Socket>): void {
   for (const socket of sockets) socket.resetAndDestroy()
   sockets.clear()
+}
+
+/**
+ * A proxy in front of the PostgreSQL server a database URL names, and the same URL through the proxy (in `schema`
+ * when given), for a server process whose database the test cuts and restores.
+ */
+export async function proxyDatabase (databaseUrl: string, schema?: string): Promise<{ proxy: TcpProxy, url: string }> {
+  const url = new URL(databaseUrl)
+  const proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port === '' ? 5432 : url.port) })
+  url.hostname = '127.0.0.1'
+  url.port = String(proxy.port)
+  return { proxy, url: schema === undefined ? url.toString() : withSearchPath(url.toString(), schema) }
 }
